@@ -11,6 +11,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("extract", help="re-transcribe data/processed/*.csv from the seed files")
     p.add_argument("names", nargs="*", help="extractor names (default: all)")
     sub.add_parser("check-data", help="validate every dataset and check provenance")
+    rn = sub.add_parser("run-notebook", help="execute one notebook (MyST .md) into a folder and report errors")
+    rn.add_argument("notebook", help="e.g. notebooks/02_national.md")
+    rn.add_argument("--out", default="/tmp/analysis-run", help="output folder (default /tmp/analysis-run)")
+    rn.add_argument("-p", "--param", action="append", default=[], help="parameter as name=value, e.g. province=Khuzestan")
     sub.add_parser("toc", help="write _toc.yml from book/structure.yml and the province registry")
     sub.add_parser("audit", help="print the audit of the sources' arithmetic (discrepancies first)")
     b = sub.add_parser("build", help="execute notebooks (cached, parallel) and build the HTML book and PDF")
@@ -33,6 +37,19 @@ def main(argv: list[str] | None = None) -> int:
                 print(p, file=sys.stderr)
         print(f"checked {len(provenance.catalog())} datasets; {sum(map(len, bad.values()))} provenance problem(s)")
         return 1 if bad else 0
+    if args.cmd == "run-notebook":
+        from pathlib import Path
+
+        from .book import Job, execute_one
+        src = Path(args.notebook).resolve()
+        params = dict(p.split("=", 1) for p in args.param)
+        res = execute_one(Job(src.stem, src, src.stem, params), Path(args.out), "manual")
+        where = Path(args.out) / f"{src.stem}.ipynb"
+        if res.status == "failed":
+            print(f"FAILED in cell {res.cell}: {res.error}\n(see {Path(args.out) / (src.stem + '.failed.ipynb')})", file=sys.stderr)
+            return 1
+        print(f"ok in {res.seconds:.1f} s: {where}")
+        return 0
     if args.cmd == "toc":
         from .book import write_toc
         print(f"wrote {write_toc()}")

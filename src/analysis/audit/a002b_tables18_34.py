@@ -253,7 +253,6 @@ def cluster_projects() -> list[Finding]:
 @audit
 def subcontracting() -> list[Finding]:
     out = _pcts("subcontracting_plan_actual", "item_en")
-    df = load("subcontracting_plan_actual").set_index("unit_en")
     reg = load("subcontracting_plan_actual").iloc[0]
     out.append(Finding("subcontracting_plan_actual", "table vs prose",
                        "units registered: prose 'about 1800' (line 3094) vs table actual", prose(3094, 1800),
@@ -261,5 +260,4 @@ def subcontracting() -> list[Finding]:
     sec = load("subcontracting_secretariats")
     out.append(compare_total("subcontracting_secretariats", "secretariats: rows vs prose (line 3092: 10)",
                              prose(3092, 10), len(sec), check="table vs prose", source_line=3092))
-    del df
     return out
