@@ -87,7 +87,7 @@ def code_hash() -> str:
 
 
 def data_hash() -> str:
-    return tree_hash(paths.DATA, ("catalog.yml", "catalog.d/*.yml", "processed/*.csv"))
+    return tree_hash(paths.DATA, ("catalog.yml", "processed/*.csv"))
 
 
 def fingerprint(job: Job, code: str, data: str) -> str:
@@ -223,7 +223,7 @@ def execute_one(job: Job, executed_dir: Path, fp: str, timeout: int = 600) -> Re
     tmp_out = out.with_suffix(".ipynb.tmp")
     nbformat.write(result, tmp_out)
     os.replace(tmp_out, out)
-    (executed_dir / f"{job.out}.inputs.json").write_text(json.dumps({"fingerprint": fp, "parameters": job.parameters}), encoding="utf-8")
+    (executed_dir / f"{job.out}.inputs.json").write_text(json.dumps({"fingerprint": fp, "parameters": job.parameters, "seconds": round(time.perf_counter() - t0, 2), "executed_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}), encoding="utf-8")
     failed = executed_dir / f"{job.out}.failed.ipynb"
     if failed.exists():
         failed.unlink()

@@ -1,7 +1,6 @@
 """The data catalogue, per-dataset schemas and the one validating loader.
 
-Every CSV under ``data/processed/`` is described in ``data/catalog.yml`` (and, while
-datasets are being added, in fragments ``data/catalog.d/*.yml``). The catalogue entry
+Every CSV under ``data/processed/`` is described in ``data/catalog.yml``. The catalogue entry
 is the dataset's schema: column types, units, ranges, allowed values, unique keys.
 :func:`load` reads a CSV, converts and validates it with pandera, and raises
 :class:`DataError` naming the file, the CSV row (header = row 1) and the column.
@@ -82,9 +81,9 @@ def _check_entry(name: str, entry: dict, where: str) -> None:
 
 
 def read_catalog(root: Path | None = None) -> dict[str, Dataset]:
-    """Read ``data/catalog.yml`` and ``data/catalog.d/*.yml`` into :class:`Dataset` objects."""
+    """Read ``data/catalog.yml`` into :class:`Dataset` objects."""
     root = Path(root) if root else paths.ROOT
-    files = [root / "data" / "catalog.yml", *sorted((root / "data" / "catalog.d").glob("*.yml"))]
+    files = [root / "data" / "catalog.yml"]
     out: dict[str, Dataset] = {}
     for file in files:
         if not file.exists():

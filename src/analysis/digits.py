@@ -76,7 +76,7 @@ def normalise_fa(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_NUMBER = re.compile(r"\d+(?:[.,/٫٬]\d+)*")
+_NUMBER = re.compile(r"\d+(?:[.,/٫٬\u060c]\d+)*")  # U+060C: Arabic comma, a thousands separator in 002 Table 64
 
 
 def number_tokens(text: str) -> list[str]:
@@ -103,7 +103,7 @@ def readings(token: str) -> set[float]:
     >>> sorted(readings("1.234.567"))
     [1.0, 234.0, 567.0, 1234.567, 1234567.0]
     """
-    parts = re.split(r"[.,/٫٬]", token)
+    parts = re.split(r"[.,/٫٬\u060c]", token)
     out = {float(p) for p in parts}  # separators as plain separators between numbers
     out.add(float("".join(parts)))  # all separators are thousands separators
     if len(parts) >= 2:  # last separator decimal, others thousands

@@ -145,7 +145,7 @@ def to_key(name: str) -> str:
     names = {n: p.key for p in registry() for n in (p.key, p.fa, *p.aliases)}
     close = difflib.get_close_matches(normalise_fa(name), list(names), n=3, cutoff=0.5)
     hint = f"; did you mean: {', '.join(dict.fromkeys(names[c] for c in close))}?" if close else ""
-    raise UnknownProvinceError(f"unknown province {name!r}{hint} Valid keys: {', '.join(keys())}")
+    raise UnknownProvinceError(f"unknown province {name!r}{hint or ';'} Valid keys: {', '.join(keys())}")
 
 
 def get(name: str) -> Province:
