@@ -4,7 +4,8 @@ headless Chromium, and publish atomically.
 
 Layout of ``_build/`` (git-ignored):
 
-``executed/``      executed notebooks + ``.inputs.json`` fingerprints (the cache)
+``executed/``      executed notebooks + ``.inputs.json`` (fingerprint of the inputs and
+                   the datasets each notebook loaded: the cache, see :class:`DataIndex`)
 ``work/src/``      the Sphinx source tree, assembled from ``_config.yml``, ``_toc.yml``,
                    ``book/`` and ``executed/``; only changed files are copied, so Sphinx's
                    incremental build re-reads only what changed
@@ -87,7 +88,8 @@ def code_hash() -> str:
 
 
 def data_hash() -> str:
-    return tree_hash(paths.DATA, ("catalog.yml", "processed/*.csv"))
+    from .data import data_fingerprint
+    return data_fingerprint()
 
 
 def fingerprint(job: Job, code: str, data: str) -> str:
@@ -100,6 +102,71 @@ def fingerprint(job: Job, code: str, data: str) -> str:
         "python": sys.version,
     }
     return _sha(json.dumps(payload, sort_keys=True).encode())
+
+
+def base_hash() -> str:
+    """What every notebook depends on whatever it loads: the catalogue (schemas, units,
+    titles) and the reference data (inflation index)."""
+    h = hashlib.sha256(paths.CATALOG.read_bytes() if paths.CATALOG.exists() else b"")
+    h.update(tree_hash(paths.REFERENCE, ("*.csv",)).encode() if paths.REFERENCE.exists() else b"")
+    return h.hexdigest()
+
+
+class DataIndex:
+    """Per-dataset hashes for dependency tracking, each CSV read at most once.
+
+    A notebook depends on the datasets it loaded in its last run (recorded by
+    :func:`analysis.data.load`). A province chapter depends on its own rows in full and
+    on the *numeric* columns of every province's rows (national ratios, ranks, totals),
+    but not on other provinces' text (names, labels): so correcting a cluster name in
+    one province re-executes that province's chapter only, while changing a number
+    re-executes every chapter that ranks or totals it.
+    """
+
+    def __init__(self):
+        import csv as _csv
+
+        self._csv = _csv
+        self._rows: dict[str, tuple[list[str], list[list[str]], bytes]] = {}
+        from .data import catalog
+        self.catalog = catalog()
+
+    def _read(self, name: str):
+        if name not in self._rows:
+            ds = self.catalog.get(name)
+            if ds is None or not ds.path.exists():
+                self._rows[name] = ([], [], b"missing")
+            else:
+                raw = ds.path.read_bytes()
+                rows = list(self._csv.reader(raw.decode("utf-8").splitlines()))
+                self._rows[name] = (rows[0] if rows else [], rows[1:], raw)
+        return self._rows[name]
+
+    def file_hash(self, name: str) -> str:
+        return _sha(self._read(name)[2])
+
+    def province_hash(self, name: str, key: str) -> str:
+        header, rows, raw = self._read(name)
+        if "province" not in header:
+            return _sha(raw)
+        ds = self.catalog[name]
+        pi = header.index("province")
+        numeric = [i for i, c in enumerate(header) if c in ds.numeric_columns() or c in ("province", "row_kind")]
+        h = hashlib.sha256()
+        for r in rows:
+            if len(r) > pi and r[pi] == key:
+                h.update(("own:" + "\x1f".join(r)).encode())
+            h.update(("num:" + "\x1f".join(r[i] for i in numeric if i < len(r))).encode())
+        return h.hexdigest()
+
+
+def job_data_hash(job: Job, deps: list[str] | None, index: DataIndex | None) -> str:
+    """The data part of a job's fingerprint: all data when its dependencies are unknown."""
+    if deps is None or index is None:
+        return data_hash()
+    key = job.parameters.get("province")
+    parts = [base_hash()] + [f"{d}:{index.province_hash(d, key) if key else index.file_hash(d)}" for d in sorted(deps)]
+    return _sha("\n".join(parts).encode())
 
 
 def load_structure(path: Path = STRUCTURE) -> dict:
@@ -167,6 +234,7 @@ class Result:
     seconds: float = 0.0
     error: str = ""
     cell: int | None = None
+    deps: list[str] | None = None  # datasets the notebook loaded
 
 
 def _tag_cells(nb) -> None:
@@ -193,14 +261,32 @@ def _first_error(nb) -> tuple[int | None, str]:
 def execute_one(job: Job, executed_dir: Path, fp: str, timeout: int = 600) -> Result:
     """Execute one job with papermill (runs in a worker process)."""
     import jupytext
-    import nbformat
-    import papermill as pm
 
     t0 = time.perf_counter()
     out = executed_dir / f"{job.out}.ipynb"
     out.parent.mkdir(parents=True, exist_ok=True)
     nb = jupytext.read(job.source)
     nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
+    log = executed_dir / f"{job.out}.log"  # kernel chatter goes here, not to the terminal
+    loads = executed_dir / f"{job.out}.loads"
+    loads.unlink(missing_ok=True)
+    from .data import LOAD_LOG_ENV
+    os.environ[LOAD_LOG_ENV] = str(loads)  # the kernel inherits it; data.load() records each dataset
+    saved_stderr = os.dup(2)
+    log_fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(log_fd, 2)
+    try:
+        return _execute(job, executed_dir, fp, timeout, nb, out, t0)
+    finally:
+        os.dup2(saved_stderr, 2)
+        os.close(saved_stderr)
+        os.close(log_fd)
+
+
+def _execute(job, executed_dir, fp, timeout, nb, out, t0) -> Result:
+    import nbformat
+    import papermill as pm
+
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "input.ipynb"
         dst = Path(tmp) / "output.ipynb"
@@ -223,22 +309,31 @@ def execute_one(job: Job, executed_dir: Path, fp: str, timeout: int = 600) -> Re
     tmp_out = out.with_suffix(".ipynb.tmp")
     nbformat.write(result, tmp_out)
     os.replace(tmp_out, out)
-    (executed_dir / f"{job.out}.inputs.json").write_text(json.dumps({"fingerprint": fp, "parameters": job.parameters, "seconds": round(time.perf_counter() - t0, 2), "executed_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}), encoding="utf-8")
     failed = executed_dir / f"{job.out}.failed.ipynb"
     if failed.exists():
         failed.unlink()
-    return Result(job, "executed", time.perf_counter() - t0)
+    loads = executed_dir / f"{job.out}.loads"
+    deps = sorted(set(loads.read_text(encoding="utf-8").split())) if loads.exists() else []
+    loads.unlink(missing_ok=True)
+    return Result(job, "executed", time.perf_counter() - t0, deps=deps)
 
 
-def is_current(job: Job, executed_dir: Path, fp: str) -> bool:
+def write_meta(res: Result, executed_dir: Path, code: str, index: DataIndex | None) -> None:
+    """Record an executed job's fingerprint, computed from the datasets it actually loaded."""
+    fp = fingerprint(res.job, code, job_data_hash(res.job, res.deps, index))
+    meta = {"fingerprint": fp, "parameters": res.job.parameters, "datasets": res.deps,
+            "seconds": round(res.seconds, 2), "executed_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    (executed_dir / f"{res.job.out}.inputs.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def read_meta(job: Job, executed_dir: Path) -> dict:
     meta = executed_dir / f"{job.out}.inputs.json"
-    nb = executed_dir / f"{job.out}.ipynb"
-    if not (meta.exists() and nb.exists()):
-        return False
+    if not (meta.exists() and (executed_dir / f"{job.out}.ipynb").exists()):
+        return {}
     try:
-        return json.loads(meta.read_text(encoding="utf-8")).get("fingerprint") == fp
+        return json.loads(meta.read_text(encoding="utf-8"))
     except ValueError:
-        return False
+        return {}
 
 
 def run_jobs(job_list: list[Job], executed_dir: Path | None = None, workers: int | None = None,
@@ -248,15 +343,19 @@ def run_jobs(job_list: list[Job], executed_dir: Path | None = None, workers: int
 
     executed_dir = executed_dir or paths.BUILD / "executed"
     workers = workers or os.cpu_count() or 1
-    code, data = code_hash(), data_hash()
+    code = code_hash()
+    index = DataIndex()
     results: list[Result] = []
     todo = []
     for job in job_list:
-        fp = fingerprint(job, code, data)
-        if not force and is_current(job, executed_dir, fp):
+        if not job.source.exists():
+            results.append(Result(job, "failed", error=f"notebook source missing: {job.source}"))
+            continue
+        meta = read_meta(job, executed_dir)
+        if not force and meta and meta.get("fingerprint") == fingerprint(job, code, job_data_hash(job, meta.get("datasets"), index)):
             results.append(Result(job, "cached"))
         else:
-            todo.append((job, fp))
+            todo.append((job, ""))
     if not todo:
         return results
     bar = tqdm(total=len(todo), desc="notebooks", unit="nb", disable=quiet, file=sys.stderr)
@@ -268,6 +367,8 @@ def run_jobs(job_list: list[Job], executed_dir: Path | None = None, workers: int
                 res = fut.result()
             except Exception as err:  # the worker itself died
                 res = Result(job, "failed", error=f"{type(err).__name__}: {err}")
+            if res.status == "executed":
+                write_meta(res, executed_dir, code, index)
             results.append(res)
             bar.set_postfix_str(job.name)
             bar.update()
@@ -311,7 +412,7 @@ def stage(results: list[Result], src_dir: Path, executed_dir: Path) -> int:
     for f in sorted(fonts.glob("Vazirmatn-*.woff2")):
         changed += _copy_if_changed(f, src_dir / "book" / "_static" / "fonts" / f.name)
     for f in executed_dir.rglob("*"):
-        if f.is_file() and not f.name.endswith((".inputs.json", ".failed.ipynb", ".tmp")):
+        if f.is_file() and not f.name.endswith((".inputs.json", ".failed.ipynb", ".tmp", ".log")):
             changed += _copy_if_changed(f, src_dir / f.relative_to(executed_dir))
     for r in results:
         if r.status == "failed":
@@ -321,6 +422,7 @@ def stage(results: list[Result], src_dir: Path, executed_dir: Path) -> int:
             if nb.exists():
                 nb.unlink()
             if not page.exists() or page.read_text(encoding="utf-8") != text:
+                page.parent.mkdir(parents=True, exist_ok=True)
                 page.write_text(text, encoding="utf-8")
                 changed += 1
         else:
@@ -424,6 +526,14 @@ def build(provinces: list[str] | None = None, workers: int | None = None, pdf: b
     timings: dict[str, float] = {}
     t = time.perf_counter()
     write_toc()
+    from .data import VALIDATED_ENV, DataError, validate_all
+    try:
+        validate_all()  # every dataset through its schema, once, before any notebook
+    except (DataError, FileNotFoundError) as err:
+        raise BuildError(f"data check failed, nothing built: {err}") from None
+    os.environ[VALIDATED_ENV] = data_hash()  # notebooks (kernels inherit it) skip re-validating
+    timings["validate"] = time.perf_counter() - t
+    t = time.perf_counter()
     all_jobs = jobs()
     chosen = jobs(provinces=provinces) if provinces else all_jobs
     chosen_names = {j.name for j in chosen}

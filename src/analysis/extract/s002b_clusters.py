@@ -1,6 +1,6 @@
 """002 Tables 26-34 (lines 2373-3088): the business-cluster programme and the subcontracting
 exchange. Column order of each table is confirmed in the catalogue notes
-(data/catalog.d/002b.yml). Numbers come from their lines by token position; cluster names,
+(data/catalog.yml). Numbers come from their lines by token position; cluster names,
 which the extraction scrambled, are written out per line and checked letter-by-letter
 against the cited lines (``check_label``).
 """

@@ -2,7 +2,7 @@
 green space, environment, fire stations, special economic zones.
 
 Column order of every table was confirmed against a printed total, percentage or the prose;
-see the catalogue notes (data/catalog.d/002b.yml).
+see the catalogue notes (data/catalog.yml).
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """002 Tables 35-39: technology and business service centres, technology towns, tech markets.
 
 Lines 3113-3401 of 002. Each row's numbers are read from its line; the per-line specs
-below say which token is which (see the catalogue notes in data/catalog.d/002c.yml).
+below say which token is which (see the catalogue notes in data/catalog.yml).
 """
 from __future__ import annotations
 

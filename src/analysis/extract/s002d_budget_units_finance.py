@@ -4,7 +4,7 @@ operational units and their employment (Tables 55-57), projects under constructi
 
 Every number is read from its seed line; the column order of each table was confirmed
 against its printed total row, the surrounding prose or internal arithmetic (see the
-notes in ``data/catalog.d/002d.yml``).
+notes in ``data/catalog.yml``).
 """
 from __future__ import annotations
 
