@@ -33,6 +33,8 @@ from .provinces import keys as province_keys
 
 TYPES = {"int", "float", "str", "province", "date", "bool"}
 REQUIRED_COLUMNS = ("source_line",)
+# libyaml's C parser when present: the catalogue is large and every notebook reads it
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DataError(ValueError):
@@ -88,7 +90,7 @@ def read_catalog(root: Path | None = None) -> dict[str, Dataset]:
     for file in files:
         if not file.exists():
             continue
-        doc = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        doc = yaml.load(file.read_text(encoding="utf-8"), Loader=SafeLoader) or {}
         for name, entry in (doc.get("datasets") or {}).items():
             where = str(file.relative_to(root))
             if name in out:
