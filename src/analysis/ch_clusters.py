@@ -18,7 +18,7 @@ from . import clusters, figures, prices
 from .data import load
 from .display import DASH, Table, num, pct
 from .provinces import get, keys
-from .text import bi, en
+from .text import bi, en, pair
 
 #: Indicator labels of Table 27 (``indicator_en``) used by :func:`analysis.clusters.derived`.
 FIRMS = "Firms in supported clusters"
@@ -55,8 +55,8 @@ def programme_frame() -> pd.DataFrame:
 def programme_table() -> Table:
     df = programme_frame()
     out = pd.DataFrame({
-        bi("indicator"): [f"{e} · {f}" for e, f in zip(df.item_en, df.item_fa)],
-        bi("unit"): [f"{e} · {f}" for e, f in zip(df.unit_en, df.unit_fa)],
+        bi("indicator"): [pair(e, f) for e, f in zip(df.item_en, df.item_fa)],
+        bi("unit"): [pair(e, f) for e, f in zip(df.unit_en, df.unit_fa)],
         bi("plan"): [num(v) for v in df.plan], bi("actual"): [num(v) for v in df.actual],
         bi("ratio"): [pct(r) for r in df.ratio],
         bi("cl_printed_pct"): [f"{int(v)} %" for v in df.pct_printed],
@@ -79,7 +79,7 @@ def changes_table() -> Table:
     c = indicator_changes()
     dec = {"billion US dollars": 1}
     out = pd.DataFrame({
-        bi("indicator"): [f"{e} · {f}" for e, f in zip(c.indicator, c.indicator_fa)],
+        bi("indicator"): [pair(e, f) for e, f in zip(c.indicator, c.indicator_fa)],
         bi("unit"): list(c.unit),
         bi("cl_before"): [num(b, dec.get(u, 0)) for b, u in zip(c.before, c.unit)],
         bi("cl_after"): [num(a, dec.get(u, 0)) for a, u in zip(c.after, c.unit)],
@@ -251,7 +251,7 @@ def names_table() -> Table:
     rows = []
     for k in keys():
         p = get(k)
-        row = {bi("province"): f"{p.key} · {p.fa}"}
+        row = {bi("province"): pair(p.key, p.fa)}
         for status, key in STATUS_COLUMNS.items():
             count_col = {"running_1401": "running", "completed_total": "completed_total",
                          "completed_1401": "completed_1401", "started_1401": "started_1401"}[status]
@@ -273,7 +273,7 @@ def province_figure():
 
     c = province_counts()
     c = c.assign(_order=c.completed_total.fillna(0) + c.running.fillna(0)).sort_values("_order")
-    labels = [f"{k} · {get(k).fa}" for k in c.index]
+    labels = [pair(k, get(k).fa) for k in c.index]
     series = [("running", "cl_running", figures.PALETTE["actual"]),
               ("completed_total", "cl_completed_total", figures.PALETTE["plan"]),
               ("started_1401", "cl_started_1401", figures.PALETTE["highlight"]),

@@ -16,7 +16,7 @@ import pandas as pd
 from . import figures, indicators, planactual, provinces
 from .data import load
 from .display import DASH, Table, num, pct
-from .text import bi, en
+from .text import bi, en, pair
 
 #: Prose figures shown as the programme's targets, in display order (004 lines 35-227).
 TARGETS = ("jobs", "jobs_retained_t7", "income_growth", "income_growth_years", "exports", "business_environment",
@@ -68,7 +68,7 @@ def priority_table(province: str) -> Table | None:
         return None
     out = pd.DataFrame({
         bi("kl_table"): list(d["table"]),
-        bi("kl_activity"): [f"{e} · {f}" for e, f in zip(d.sector_en, d.sector_fa)],
+        bi("kl_activity"): [pair(e, f) for e, f in zip(d.sector_en, d.sector_fa)],
         bi("kl_county"): [DASH if pd.isna(c) else c for c in d.county_en],
         bi("kl_employment"): [num(v) for v in d.employment],
         bi("kl_measure"): list(d.employment_measure),
@@ -112,8 +112,8 @@ def financing_figure():
     colours = [figures.PALETTE["actual"], figures.PALETTE["plan"], figures.PALETTE["highlight"]]
     fig, axes = plt.subplots(2, 2, figsize=(7.5, 8.2), gridspec_kw={"height_ratios": [1, 2.6]})
     for row, (df, labels) in enumerate((
-            (prov, [f"{provinces.get(k).key} · {provinces.get(k).fa}" for k in prov.province]),
-            (sec, [f"{textwrap.shorten(e, 26, placeholder='…')} · {f}" for e, f in zip(sec.sector_en, sec.sector_fa)]))):
+            (prov, [pair(provinces.get(k).key, provinces.get(k).fa) for k in prov.province]),
+            (sec, [pair(textwrap.shorten(e, 26, placeholder='…'), f) for e, f in zip(sec.sector_en, sec.sector_fa)]))):
         y = np.arange(len(df))
         ax_j, ax_m = axes[row]
         ax_j.barh(y, df.jobs, color="#455a64")
@@ -163,7 +163,7 @@ def isipo_table() -> Table:
             cell = pct(r.ratio) if pd.notna(r.ratio) else (DASH if pd.isna(r.plan) else f"— (plan {num(r.plan)})")
             if pd.notna(r["rank"]):
                 cell += f", {int(r['rank'])}/{int(r.n_ranked)}"
-            row[f"{p.key} · {p.fa}"] = cell
+            row[pair(p.key, p.fa)] = cell
         row[bi("national_ratio")] = pct(sub.national_ratio.iloc[0])
         rows.append(row)
     return Table(pd.DataFrame(rows), caption=(
@@ -196,7 +196,7 @@ def operations_table() -> Table:
         elif k == "share":
             label = "Share of all provinces · سهم از کل کشور"
         else:
-            label = f"{provinces.get(k).key} · {provinces.get(k).fa}"
+            label = pair(provinces.get(k).key, provinces.get(k).fa)
         fmt = (lambda v: pct(v)) if k == "share" else (lambda v: num(v))
         rows.append({bi("province"): label, **{bi(c): fmt(o.loc[k, c]) for c in o.columns}})
     return Table(pd.DataFrame(rows), highlight=len(rows) - 1, caption=(

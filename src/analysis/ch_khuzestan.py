@@ -19,7 +19,7 @@ import pandas as pd
 from . import figures, jalali, planactual
 from .data import load
 from .display import DASH, Table, num, ordinal, pct
-from .text import bi
+from .text import bi, pair
 
 PROVINCE = "Khuzestan"
 _PREFIX = re.compile(r"^\s*(زیربخش|زیر بخش|بخش)\s+")
@@ -94,7 +94,7 @@ def sector_figure():
 
     s = programmes_per_sector().iloc[::-1]
     fig, ax = plt.subplots(figsize=(7.5, 5.6))
-    labels = [f"{e} · {f}" for e, f in zip(s["sector_en"], s["sector_fa"])]
+    labels = [pair(e, f) for e, f in zip(s["sector_en"], s["sector_fa"])]
     ax.barh(labels, s["programmes"], color=figures.PALETTE["actual"])
     for y, v in enumerate(s["programmes"]):
         ax.text(v + 0.2, y, str(int(v)), va="center", fontsize=8)

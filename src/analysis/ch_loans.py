@@ -18,7 +18,7 @@ import pandas as pd
 from . import figures, loans, prices
 from .data import load
 from .display import DASH, Table, num, pct
-from .text import bi, en
+from .text import bi, en, pair
 
 SCHEME_EN = {
     "renovation": "Renovation and restructuring · نوسازی و تجدید ساختار",
@@ -102,7 +102,7 @@ def attainment_table() -> Table:
     a = attainment_frame()
     out = pd.DataFrame({
         bi("ln_scheme"): [SCHEME_EN[s] for s in a.scheme], bi("ln_period"): list(a.period),
-        bi("indicator"): [f"{e} · {f}" for e, f in zip(a.indicator, a.indicator_fa)],
+        bi("indicator"): [pair(e, f) for e, f in zip(a.indicator, a.indicator_fa)],
         bi("ln_target"): [num(v) for v in a.target], bi("actual"): [num(v) for v in a.actual],
         bi("ratio"): [pct(v) for v in a.attainment],
         bi("cl_printed_pct"): [f"{v:g} %" for v in a.pct_printed],
@@ -254,7 +254,7 @@ def _kaleh_table(df: pd.DataFrame, labels: list[str], first: str, caption: str) 
 def kaleh_province_table() -> Table:
     from .provinces import get
     d = kaleh_province_cost()
-    labels = [f"{get(p).key} · {get(p).fa}" if k == "province" else f"Total, 4 provinces · {l}"
+    labels = [pair(get(p).key, get(p).fa) if k == "province" else f"Total, 4 provinces · {l}"
               for k, p, l in zip(d.row_kind, d.province, d.label_fa)]
     return _kaleh_table(d, labels, "province", f"{en('ln_kaleh_prov_title')} (money in billion rials of 1398, "
                                                "nominal; money per job in million rials). Source: 004, Table 6 "
@@ -263,7 +263,7 @@ def kaleh_province_table() -> Table:
 
 def kaleh_sector_table() -> Table:
     d = kaleh_sector_cost()
-    labels = [f"{e} · {f}" for e, f in zip(d.sector_en, d.sector_fa)]
+    labels = [pair(e, f) for e, f in zip(d.sector_en, d.sector_fa)]
     return _kaleh_table(d, labels, "ln_sector", f"{en('ln_kaleh_sector_title')} (money in billion rials, "
                                                 "1398 nominal; million rials per job). The sector rows add up to "
                                                 "the printed total only within a few billion rials (see the "

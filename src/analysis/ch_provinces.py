@@ -24,7 +24,7 @@ from .data import load
 from .display import DASH, Table, num, ordinal, pct
 from .indicators import frames, get as get_indicator, indicators
 from .provinces import get as get_province, registry
-from .text import bi, en, fa
+from .text import bi, en, fa, pair
 
 #: Cell states of the matrix, besides ``'defined'``.
 STATES = ("defined", "zero plan", "flagged", "not in table")
@@ -48,7 +48,7 @@ def _load(name: str) -> pd.DataFrame:
 
 def province_label(key: str) -> str:
     """``'Khuzestan · خوزستان'``."""
-    return f"{key} · {get_province(key).fa}"
+    return pair(key, get_province(key).fa)
 
 
 def short(ind: str) -> str:
@@ -263,7 +263,7 @@ def fit_figure(fs: dict | None = None):
         ax.set_xscale("log")
         ax.set_yscale("log")
         ind = get_indicator(k)
-        ax.set_title(f"{ind.en} · {ind.fa}", fontsize=8.5)
+        ax.set_title(pair(ind.en, ind.fa), fontsize=8.5)
         ax.set_xlabel(f"Plan · برنامه ({ind.unit})", fontsize=7.5)
         ax.set_ylabel(f"Actual · عملکرد ({ind.unit})", fontsize=7.5)
         ax.tick_params(labelsize=7)

@@ -11,7 +11,7 @@ from . import __version__, figures, paths
 from .data import load
 from .display import DASH, Table, num, ordinal, pct
 from .provinces import get, registry
-from .text import bi, en
+from .text import bi, en, isolate, pair
 
 
 def data_version() -> str:
@@ -205,7 +205,7 @@ class ProvinceChapter:
         ax.axvline(100, color="black", lw=0.8)
         ax.set_xlim(-10, 100 * cap + 20)
         ax.set_xlabel(f"{bi('fig_profile_x')}\nvalues above {int(100 * cap)} % are drawn at {int(100 * cap)} %")
-        ax.set_title(f"{self.p.key} · {self.p.fa}", fontsize=11)
+        ax.set_title(pair(self.p.key, self.p.fa), fontsize=11)
         from matplotlib.lines import Line2D
         handles = [Line2D([], [], marker="o", ls="", color=figures.PALETTE["highlight"], markeredgecolor="black", label=self.p.key),
                    Line2D([], [], marker="o", ls="", color=figures.PALETTE["muted"], label="Other provinces"),
@@ -232,7 +232,7 @@ class ProvinceChapter:
             return HTML("<p>No cluster development project is listed for this province in Tables 30–32.</p>")
         df = pd.DataFrame({
             bi("cluster_status"): [bi(f"status_{s}") for s in self.clusters["status"]],
-            bi("cluster_name"): [f"{fa_} · {en_}" if isinstance(en_, str) and en_ else fa_
+            bi("cluster_name"): [f"{isolate(fa_)} · {en_}" if isinstance(en_, str) and en_ else fa_
                                  for fa_, en_ in zip(self.clusters["cluster_fa"], self.clusters["cluster_en"].fillna(""))],
             "Table": self.clusters["table"].tolist(),
         })

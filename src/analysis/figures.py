@@ -55,9 +55,10 @@ def setup() -> str:
 
 
 def bilingual(en: str, fa: str) -> str:
-    """Label with English and Persian, e.g. ``"Khuzestan · خوزستان"``.
+    """Label with English and Persian (the Persian isolated for bidi), see :func:`analysis.text.pair`.
 
-    >>> bilingual("Khuzestan", "خوزستان")
-    'Khuzestan · خوزستان'
+    >>> bilingual("Khuzestan", "خوزستان") == "Khuzestan · \u2068خوزستان\u2069"
+    True
     """
-    return f"{en} · {fa}"
+    from .text import pair
+    return pair(en, fa)

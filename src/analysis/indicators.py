@@ -10,6 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+
+from .text import pair
 import yaml
 
 from .data import load
@@ -31,7 +33,7 @@ class Indicator:
 
     @property
     def label(self) -> str:
-        return f"{self.en} · {self.fa}"
+        return pair(self.en, self.fa)
 
 
 @lru_cache(maxsize=1)

@@ -2,8 +2,8 @@
 
 >>> en("plan"), fa("plan")
 ('Plan', 'برنامه')
->>> bi("province")
-'Province · استان'
+>>> bi("province") == "Province · \u2068استان\u2069"
+True
 """
 from __future__ import annotations
 
@@ -38,6 +38,28 @@ def fa(key: str) -> str:
     return label(key, "fa")
 
 
+FSI, PDI = "\u2068", "\u2069"  # Unicode first-strong isolate and pop: keep a Persian run from
+# swallowing the numbers and brackets that follow it (works in browsers and in matplotlib)
+
+
+def isolate(text: str) -> str:
+    """Wrap a Persian run in bidi isolates so neighbouring text keeps its order.
+
+    >>> isolate("تامین آب") == "\u2068تامین آب\u2069"
+    True
+    """
+    return f"{FSI}{text}{PDI}"
+
+
+def pair(english: str, persian: str) -> str:
+    """An English and a Persian name joined by a middle dot, the Persian isolated.
+
+    >>> pair("Water supply", "تامین آب") == "Water supply · \u2068تامین آب\u2069"
+    True
+    """
+    return f"{english} · {isolate(persian)}"
+
+
 def bi(key: str) -> str:
-    """English and Persian label joined by a middle dot."""
-    return f"{en(key)} · {fa(key)}"
+    """English and Persian label joined by a middle dot (see :func:`pair`)."""
+    return pair(en(key), fa(key))
