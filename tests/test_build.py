@@ -97,6 +97,30 @@ def test_dependencies_recorded_and_province_hash_scoped(tmp_path, monkeypatch):
     assert index.province_hash("water_by_province", "Ilam") != changed
 
 
+def test_warm_kernel_renders_figures_and_isolates_state(tmp_path):
+    nb = tmp_path / "fig.md"
+    nb.write_text(FIXTURE.replace('print("chapter for", province)', (
+        "import matplotlib.pyplot as plt\n"
+        "import os\n"
+        "fig, ax = plt.subplots(); ax.plot([1, 2]); plt.show()\n"
+        "import sys\n"
+        "print('leak' in globals(), os.getpid(), 'pandas' in sys.modules)\n"
+        "leak = 1")), encoding="utf-8")
+    jobs = [book.Job(k, nb, f"p/{k}", {"province": k}) for k in ("Ilam", "Qom")]
+    res = book.run_jobs(jobs, tmp_path, workers=1, quiet=True, warm=True)
+    assert [r.status for r in res] == ["executed", "executed"]
+    pids = set()
+    for k in ("Ilam", "Qom"):
+        cells = json.loads((tmp_path / f"p/{k}.ipynb").read_text())["cells"]
+        outs = [o for c in cells for o in c.get("outputs", [])]
+        assert any("image/png" in o.get("data", {}) for o in outs), "figure not rendered inline"
+        text = "".join("".join(o.get("text", "")) for o in outs)
+        assert text.startswith("False ")  # a fresh namespace: nothing from the previous notebook
+        pids.add(text.split()[1])
+        assert text.split()[2] == "True"  # forked from the factory, which preloaded pandas
+    assert len(pids) == 2  # one process per notebook
+
+
 def test_runner_reports_missing_notebook(tmp_path):
     res = book.run_jobs([book.Job("Gone", tmp_path / "gone.md", "x/gone")], tmp_path, quiet=True)
     assert res[0].status == "failed" and "notebook source missing" in res[0].error

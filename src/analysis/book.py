@@ -258,7 +258,7 @@ def _first_error(nb) -> tuple[int | None, str]:
     return None, ""
 
 
-def execute_one(job: Job, executed_dir: Path, fp: str, timeout: int = 600) -> Result:
+def execute_one(job: Job, executed_dir: Path, fp: str, timeout: int = 600, kernel: str = KERNEL) -> Result:
     """Execute one job with papermill (runs in a worker process)."""
     import jupytext
 
@@ -272,18 +272,20 @@ def execute_one(job: Job, executed_dir: Path, fp: str, timeout: int = 600) -> Re
     loads.unlink(missing_ok=True)
     from .data import LOAD_LOG_ENV
     os.environ[LOAD_LOG_ENV] = str(loads)  # the kernel inherits it; data.load() records each dataset
-    saved_stderr = os.dup(2)
+    saved = {fd: os.dup(fd) for fd in (1, 2)}
     log_fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    os.dup2(log_fd, 2)
+    for fd in saved:
+        os.dup2(log_fd, fd)
     try:
-        return _execute(job, executed_dir, fp, timeout, nb, out, t0)
+        return _execute(job, executed_dir, fp, timeout, nb, out, t0, kernel)
     finally:
-        os.dup2(saved_stderr, 2)
-        os.close(saved_stderr)
+        for fd, copy in saved.items():
+            os.dup2(copy, fd)
+            os.close(copy)
         os.close(log_fd)
 
 
-def _execute(job, executed_dir, fp, timeout, nb, out, t0) -> Result:
+def _execute(job, executed_dir, fp, timeout, nb, out, t0, kernel=KERNEL) -> Result:
     import nbformat
     import papermill as pm
 
@@ -292,7 +294,7 @@ def _execute(job, executed_dir, fp, timeout, nb, out, t0) -> Result:
         dst = Path(tmp) / "output.ipynb"
         nbformat.write(nb, src)
         try:
-            pm.execute_notebook(str(src), str(dst), parameters=job.parameters, kernel_name=KERNEL,
+            pm.execute_notebook(str(src), str(dst), parameters=job.parameters, kernel_name=kernel,
                                 progress_bar=False, log_output=False, cwd=str(out.parent),
                                 execution_timeout=timeout, report_mode=False)
         except Exception as err:  # papermill error: the output notebook holds the error cell
@@ -305,6 +307,7 @@ def _execute(job, executed_dir, fp, timeout, nb, out, t0) -> Result:
                 shutil.copyfile(dst, failed)
             return Result(job, "failed", time.perf_counter() - t0, msg.strip().splitlines()[0][:500] if msg.strip() else "error", cell)
         result = nbformat.read(dst, as_version=4)
+    result.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
     _tag_cells(result)
     tmp_out = out.with_suffix(".ipynb.tmp")
     nbformat.write(result, tmp_out)
@@ -337,8 +340,12 @@ def read_meta(job: Job, executed_dir: Path) -> dict:
 
 
 def run_jobs(job_list: list[Job], executed_dir: Path | None = None, workers: int | None = None,
-             force: bool = False, quiet: bool = False) -> list[Result]:
-    """Execute the jobs whose inputs changed, in parallel; failures are collected, not raised."""
+             force: bool = False, quiet: bool = False, warm: bool = True) -> list[Result]:
+    """Execute the jobs whose inputs changed, in parallel; failures are collected, not raised.
+
+    With ``warm`` (default) kernels are forked from a pre-warmed factory process
+    (:mod:`analysis.warmkernel`); each notebook still runs in its own fresh process.
+    """
     from tqdm import tqdm
 
     executed_dir = executed_dir or paths.BUILD / "executed"
@@ -359,8 +366,37 @@ def run_jobs(job_list: list[Job], executed_dir: Path | None = None, workers: int
     if not todo:
         return results
     bar = tqdm(total=len(todo), desc="notebooks", unit="nb", disable=quiet, file=sys.stderr)
+    kernel, factory, saved_env = KERNEL, None, dict(os.environ)
+    if warm:
+        from . import warmkernel
+        jupyter_dir = executed_dir.parent / "jupyter"
+        kernel = warmkernel.kernelspec(jupyter_dir)
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(jupyter_dir), os.environ.get("JUPYTER_PATH")]))
+        sock = str(Path(tempfile.mkdtemp(prefix="book-kernels-")) / "factory.sock")
+        try:
+            factory = warmkernel.start_factory(sock)
+            os.environ[warmkernel.SOCKET_ENV] = sock
+        except RuntimeError:
+            factory = None  # the client falls back to a plain ipykernel
+    try:
+        results += _run_pool(todo, executed_dir, workers, kernel, code, index, bar, quiet)
+    finally:
+        if factory is not None:
+            factory.terminate()
+            factory.wait()
+        os.environ.clear()
+        os.environ.update(saved_env)
+    bar.close()
+    order = {j.name: i for i, j in enumerate(job_list)}
+    return sorted(results, key=lambda r: order[r.job.name])
+
+
+def _run_pool(todo, executed_dir, workers, kernel, code, index, bar, quiet) -> list[Result]:
+    from tqdm import tqdm
+
+    results = []
     with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-        futures = {pool.submit(execute_one, job, executed_dir, fp): job for job, fp in todo}
+        futures = {pool.submit(execute_one, job, executed_dir, fp, 600, kernel): job for job, fp in todo}
         for fut in as_completed(futures):
             job = futures[fut]
             try:
@@ -375,9 +411,7 @@ def run_jobs(job_list: list[Job], executed_dir: Path | None = None, workers: int
             mark = "ok " if res.status == "executed" else "FAILED"
             if not quiet:
                 tqdm.write(f"  {mark} {job.name:<28} {res.seconds:5.1f} s" + (f"  cell {res.cell}: {res.error}" if res.status == "failed" else ""), file=sys.stderr)
-    bar.close()
-    order = {j.name: i for i, j in enumerate(job_list)}
-    return sorted(results, key=lambda r: order[r.job.name])
+    return results
 
 
 # --------------------------------------------------------------------------------------
@@ -527,11 +561,16 @@ def build(provinces: list[str] | None = None, workers: int | None = None, pdf: b
     t = time.perf_counter()
     write_toc()
     from .data import VALIDATED_ENV, DataError, validate_all
-    try:
-        validate_all()  # every dataset through its schema, once, before any notebook
-    except (DataError, FileNotFoundError) as err:
-        raise BuildError(f"data check failed, nothing built: {err}") from None
-    os.environ[VALIDATED_ENV] = data_hash()  # notebooks (kernels inherit it) skip re-validating
+    stamp = build_dir / "work" / "validated-data.txt"
+    current = data_hash()
+    if not stamp.exists() or stamp.read_text() != current:
+        try:
+            validate_all()  # every dataset through its schema, once, before any notebook
+        except (DataError, FileNotFoundError) as err:
+            raise BuildError(f"data check failed, nothing built: {err}") from None
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(current)
+    os.environ[VALIDATED_ENV] = current  # notebooks (kernels inherit it) skip re-validating
     timings["validate"] = time.perf_counter() - t
     t = time.perf_counter()
     all_jobs = jobs()
