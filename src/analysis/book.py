@@ -604,7 +604,12 @@ def build(provinces: list[str] | None = None, workers: int | None = None, pdf: b
     if pdf:
         t = time.perf_counter()
         single = jupyter_book(src_dir, work / "single", "singlehtml", quiet)
-        pdf_file = print_pdf(single / "index.html", work / "book.pdf")
+        # The single page is written as <root>.html (index.html only redirects to it) but its
+        # links to _static/ and _images/ are relative to the output folder: print it from there.
+        root_page = single / f"{toc()['root']}.html"
+        printable = single / "book-print.html"
+        shutil.copyfile(root_page if root_page.exists() else single / "index.html", printable)
+        pdf_file = print_pdf(printable, work / "book.pdf")
         timings["pdf"] = time.perf_counter() - t
     if report.failed and not publish_partial:
         target = build_dir / "failed-site"
