@@ -15,12 +15,11 @@ printed change; :func:`derived` adds per-firm ratios and new jobs. Read
 """
 from __future__ import annotations
 
-from typing import Sequence
-
 import numpy as np
 import pandas as pd
 
 from . import provinces
+from .planactual import _require  # one frame-and-columns check for the library
 
 CAVEAT = (
     "A before/after comparison of the clusters that the programme supported: there is no control "
@@ -36,12 +35,6 @@ STATUSES = ("started", "running", "finished")
 CHANGE_VERDICTS = ("ok", "rounding", "discrepancy", "undefined", "not printed")
 
 
-def _require(df: pd.DataFrame, cols: Sequence[str]) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"expected a pandas DataFrame, got {type(df).__name__}")
-    missing = [c for c in cols if c not in df.columns]
-    if missing:
-        raise KeyError(f"column(s) {missing} not in frame; columns are {list(df.columns)}")
 
 
 def changes(df: pd.DataFrame, before: str = "before", after: str = "after",
