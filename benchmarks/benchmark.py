@@ -30,7 +30,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(cmd, env, cwd) -> tuple[float, float, str]:
-    """Run a command; return (seconds, peak RSS of its process tree in MiB, output)."""
+    """Run a command; return (seconds, peak memory of its process tree in MiB, output).
+
+    Memory is the sum of PSS (proportional set size: shared pages divided among the
+    processes sharing them), sampled every 0.2 s; plain RSS would count the pages that
+    Chromium's processes, or the forked kernels, share with each other several times.
+    """
     peak = 0.0
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -42,11 +47,16 @@ def run(cmd, env, cwd) -> tuple[float, float, str]:
         while not done.is_set():
             try:
                 procs = [p, *p.children(recursive=True)]
-                rss = sum(q.memory_info().rss for q in procs if q.is_running())
-                peak = max(peak, rss / 2**20)
+                total = 0
+                for q in procs:
+                    try:
+                        total += q.memory_full_info().pss
+                    except psutil.Error:
+                        pass
+                peak = max(peak, total / 2**20)
             except psutil.Error:
                 pass
-            time.sleep(0.1)
+            time.sleep(0.2)
 
     th = threading.Thread(target=sample, daemon=True)
     th.start()

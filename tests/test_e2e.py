@@ -44,11 +44,33 @@ def test_province_page_has_persian_name_figure_and_no_raw_values(built, p):
     text = (html / "provinces" / f"{p.slug}.html").read_text(encoding="utf-8")
     assert p.fa in text
     assert re.search(r'<img[^>]+src="[^"]+\.png"', text), "no figure"
-    body = re.sub(r"<[^>]+>", " ", text)
-    # a raw missing value or a Python repr shown to readers (a cluster called "nan-e berenji" is fine)
-    assert not re.search(r"(?<![\w-])(?:nan|NaN|None|NaT)(?![\w-])|Traceback|&lt;NA&gt;", body)
-    assert "failed to build" not in body
+    assert RAW.search(text) is None
+    assert "failed to build" not in text
     assert "downloads" in text or "_downloads" in text
+
+
+# A raw missing value or Python repr as the whole text of a cell or element, or next to a
+# percent sign ("nan %"); prose such as "None of the 42 parks" or a cluster called
+# "nan-e berenji" is fine.
+RAW = re.compile(r">\s*(?:nan|NaN|None|NaT|&lt;NA&gt;|<NA>)\s*(?:%\s*)?<|\bnan ?%|Traceback \(most recent call last\)")
+# Arabic presentation forms are what a reshaper emits instead of letters a font can join
+PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def test_no_chapter_shows_raw_values_tracebacks_or_unshaped_persian(built):
+    html, _ = built
+    pages = [html / f"{c['file']}.html" for part in book.toc()["parts"] for c in part["chapters"]]
+    pages.append(html / f"{book.toc()['root']}.html")
+    bad = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for pat in (RAW, PRESENTATION_FORMS):
+            m = pat.search(text)
+            if m:
+                bad.append(f"{page.relative_to(html)}: {text[max(0, m.start() - 80):m.end() + 40]!r}")
+        if "Traceback" in text or "failed to build" in text:
+            bad.append(f"{page.relative_to(html)}: traceback or failed chapter")
+    assert bad == []
 
 
 def test_no_request_leaves_the_site(built):
