@@ -126,6 +126,7 @@ class ProvinceChapter:
             "budget_agreement": num(budget["plan"]), "budget_allocation": num(budget["actual"]),
             "budget_ratio": pct(budget["ratio"]), "budget_national": pct(budget["national_ratio"]),
             "budget_rank": ordinal(budget["rank"]) if pd.notna(budget["rank"]) else DASH,
+            "budget_n": str(int(budget["n_ranked"])),
         })
         f = self.facts.set_index("key")
         res1401, res1400 = f.loc["resources_1401", "value"], f.loc["resources_1400", "value"]
