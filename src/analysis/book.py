@@ -365,7 +365,8 @@ def run_jobs(job_list: list[Job], executed_dir: Path | None = None, workers: int
             todo.append((job, ""))
     if not todo:
         return results
-    bar = tqdm(total=len(todo), desc="notebooks", unit="nb", disable=quiet, file=sys.stderr)
+    # the bar on a terminal; in a log (CI) only the one line per notebook below
+    bar = tqdm(total=len(todo), desc="notebooks", unit="nb", disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
     kernel, factory, saved_env = KERNEL, None, dict(os.environ)
     if warm:
         from . import warmkernel
