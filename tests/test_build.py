@@ -163,6 +163,25 @@ def test_every_chapter_in_structure_exists():
     assert missing == []
 
 
+def test_validation_only_for_changed_datasets(tmp_path, monkeypatch):
+    from analysis import data
+    stamp = tmp_path / "validated.json"
+    assert book.validate_changed(stamp) == len(data.catalog())
+    assert book.validate_changed(stamp) == 0
+    seen = json.loads(stamp.read_text())
+    seen["water_by_province"] = "an older version"
+    stamp.write_text(json.dumps(seen))
+    assert book.validate_changed(stamp) == 1
+
+    def bad(names):
+        raise data.DataError("data/processed/x.csv: row 3, column 'plan': 'ten' is not a number")
+    monkeypatch.setattr(data, "validate_all", bad)
+    seen["water_by_province"] = "changed again"
+    stamp.write_text(json.dumps(seen))
+    with pytest.raises(book.BuildError, match=r"data check failed, nothing built: .*row 3, column 'plan'"):
+        book.validate_changed(stamp)
+
+
 # --- atomic publish ----------------------------------------------------------------------
 def _site(root: Path, name: str, text: str) -> Path:
     d = root / "sites" / name

@@ -527,6 +527,24 @@ def publish_site(site: Path, link: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
+def validate_changed(stamp: Path) -> int:
+    """Validate the datasets whose file (or the catalogue) changed since the last
+    successful validation recorded in ``stamp``; returns how many were validated."""
+    from .data import DataError, catalog, validate_all
+
+    index = DataIndex()
+    seen = json.loads(stamp.read_text()) if stamp.exists() else {}
+    now = {"catalogue": base_hash(), **{n: index.file_hash(n) for n in catalog()}}
+    changed = [n for n in catalog() if now["catalogue"] != seen.get("catalogue") or seen.get(n) != now[n]]
+    try:
+        n = validate_all(changed)
+    except (DataError, FileNotFoundError) as err:
+        raise BuildError(f"data check failed, nothing built: {err}") from None
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(json.dumps(now))
+    return n
+
+
 def book_fingerprint(src_dir: Path) -> str:
     return tree_hash(src_dir, ("**/*",))
 
@@ -561,16 +579,9 @@ def build(provinces: list[str] | None = None, workers: int | None = None, pdf: b
     timings: dict[str, float] = {}
     t = time.perf_counter()
     write_toc()
-    from .data import VALIDATED_ENV, DataError, validate_all
-    stamp = build_dir / "work" / "validated-data.txt"
+    from .data import VALIDATED_ENV
     current = data_hash()
-    if not stamp.exists() or stamp.read_text() != current:
-        try:
-            validate_all()  # every dataset through its schema, once, before any notebook
-        except (DataError, FileNotFoundError) as err:
-            raise BuildError(f"data check failed, nothing built: {err}") from None
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(current)
+    validate_changed(build_dir / "work" / "validated-data.json")
     os.environ[VALIDATED_ENV] = current  # notebooks (kernels inherit it) skip re-validating
     timings["validate"] = time.perf_counter() - t
     t = time.perf_counter()
