@@ -29,11 +29,26 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _pss(proc: psutil.Process) -> int:
+    """PSS in bytes from /proc/<pid>/smaps_rollup (cheap: the kernel sums it), else RSS."""
+    try:
+        with open(f"/proc/{proc.pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        return proc.memory_info().rss
+    except psutil.Error:
+        return 0
+
+
 def run(cmd, env, cwd) -> tuple[float, float, str]:
     """Run a command; return (seconds, peak memory of its process tree in MiB, output).
 
     Memory is the sum of PSS (proportional set size: shared pages divided among the
-    processes sharing them), sampled every 0.2 s; plain RSS would count the pages that
+    processes sharing them, read from /proc/<pid>/smaps_rollup), sampled every 0.25 s; plain RSS would count the pages that
     Chromium's processes, or the forked kernels, share with each other several times.
     """
     peak = 0.0
@@ -47,16 +62,11 @@ def run(cmd, env, cwd) -> tuple[float, float, str]:
         while not done.is_set():
             try:
                 procs = [p, *p.children(recursive=True)]
-                total = 0
-                for q in procs:
-                    try:
-                        total += q.memory_full_info().pss
-                    except psutil.Error:
-                        pass
+                total = sum(_pss(q) for q in procs)
                 peak = max(peak, total / 2**20)
             except psutil.Error:
                 pass
-            time.sleep(0.2)
+            time.sleep(0.25)
 
     th = threading.Thread(target=sample, daemon=True)
     th.start()
@@ -97,6 +107,12 @@ def main() -> int:
                    PYTHONPATH=str(repo / "src"))
         build = [py, "-m", "analysis", "build"]
         print(f"benchmark on {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB; repo copy {repo}")
+        # this machine's speed varies (shared hosts): a fixed pure-Python loop makes runs comparable
+        t0 = time.perf_counter()
+        acc = 0
+        for i in range(10**7):
+            acc += i
+        print(f"  speed probe: 10 million additions in {time.perf_counter() - t0:.2f} s (lower is faster)")
         s, m, out = run(build + ["--no-pdf"], env, repo)
         n = sum(1 for _ in (repo / "_build/executed").rglob("*.ipynb"))
         line("clean build, HTML (all notebooks)", s, m, f"{n} notebooks")

@@ -296,7 +296,8 @@ def _execute(job, executed_dir, fp, timeout, nb, out, t0, kernel=KERNEL) -> Resu
         try:
             pm.execute_notebook(str(src), str(dst), parameters=job.parameters, kernel_name=kernel,
                                 progress_bar=False, log_output=False, cwd=str(out.parent),
-                                execution_timeout=timeout, report_mode=False)
+                                execution_timeout=timeout, report_mode=False,
+                                shutdown_kernel="immediate")  # outputs are in; no graceful wait
         except Exception as err:  # papermill error: the output notebook holds the error cell
             cell, msg = (None, f"{type(err).__name__}: {err}")
             if dst.exists():

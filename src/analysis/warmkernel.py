@@ -22,6 +22,7 @@ SOCKET_ENV = "ANALYSIS_KERNEL_FACTORY"
 KERNEL_NAME = "book-warm"
 # Imported once in the factory. Not matplotlib.pyplot: the kernel chooses its backend at start.
 PRELOAD = ("numpy", "pandas", "yaml", "IPython", "ipykernel.kernelapp", "ipykernel.ipkernel",
+           "ipykernel.zmqshell", "ipykernel.debugger", "debugpy", "tornado", "pdb", "psutil",
            "matplotlib", "matplotlib.figure", "matplotlib.font_manager", "myst_nb",
            "analysis.data", "analysis.display", "analysis.planactual", "analysis.indicators",
            "analysis.chapters", "analysis.text")
@@ -32,7 +33,9 @@ def kernelspec(folder) -> str:
     from pathlib import Path
     d = Path(folder) / "kernels" / KERNEL_NAME
     d.mkdir(parents=True, exist_ok=True)
-    spec = {"argv": [sys.executable, "-m", "analysis.warmkernel", "-f", "{connection_file}"],
+    # no IPython history database: nobody reads it back, and opening it costs time per kernel
+    spec = {"argv": [sys.executable, "-m", "analysis.warmkernel", "-f", "{connection_file}",
+                     "--HistoryManager.enabled=False"],
             "display_name": "Python 3 (book, pre-warmed)", "language": "python",
             "metadata": {"debugger": False}}
     (d / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
