@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 
 import pandas as pd
 
@@ -50,6 +51,10 @@ def ordinal(n) -> str:
     return f"{n}{suffix}"
 
 
+# Cells that read as numbers (right-aligned): 1,234 · -11.2 % · 12 of 31 · 3.00 · —
+NUMERIC_CELL = re.compile(r"^\s*(?:[-−+]?[\d,]+(?:\.\d+)?\s*%?|\d+ of \d+|—)\s*$")
+
+
 class Table:
     """An HTML table with a caption; renders in Jupyter and in the book."""
 
@@ -76,10 +81,16 @@ class Table:
         rows = []
         for i, (_, r) in enumerate(self.df.iterrows()):
             style = ' style="font-weight:700;background:#fff4e0"' if self.highlight is not None and i == self.highlight else ""
-            cells = "".join(f"<td>{self._cell(c, r[c])}</td>" for c in self.df.columns)
-            rows.append(f"<tr{style}>{cells}</tr>")
+            cells = []
+            for c in self.df.columns:
+                text = self._cell(c, r[c])
+                kind = "num" if NUMERIC_CELL.match(html.unescape(text)) else "text"
+                cells.append(f'<td class="{kind}">{text}</td>')
+            rows.append(f"<tr{style}>{''.join(cells)}</tr>")
         cap = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
-        return f'<table class="{self.classes}">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        # a wide table scrolls sideways on screen instead of overflowing the page
+        return (f'<div class="table-scroll"><table class="{self.classes}">{cap}<thead><tr>{head}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table></div>')
 
     def to_markdown_text(self) -> str:  # for tests
         return self.df.to_string()
