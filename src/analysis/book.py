@@ -341,7 +341,8 @@ def read_meta(job: Job, executed_dir: Path) -> dict:
 
 
 def run_jobs(job_list: list[Job], executed_dir: Path | None = None, workers: int | None = None,
-             force: bool = False, quiet: bool = False, warm: bool = True) -> list[Result]:
+             force: bool = False, quiet: bool = False, warm: bool = True,
+             index: DataIndex | None = None) -> list[Result]:
     """Execute the jobs whose inputs changed, in parallel; failures are collected, not raised.
 
     With ``warm`` (default) kernels are forked from a pre-warmed factory process
@@ -352,7 +353,7 @@ def run_jobs(job_list: list[Job], executed_dir: Path | None = None, workers: int
     executed_dir = executed_dir or paths.BUILD / "executed"
     workers = workers or os.cpu_count() or 1
     code = code_hash()
-    index = DataIndex()
+    index = index or DataIndex()
     results: list[Result] = []
     todo = []
     for job in job_list:
@@ -528,12 +529,12 @@ def publish_site(site: Path, link: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def validate_changed(stamp: Path) -> int:
+def validate_changed(stamp: Path, index: DataIndex | None = None) -> int:
     """Validate the datasets whose file (or the catalogue) changed since the last
     successful validation recorded in ``stamp``; returns how many were validated."""
     from .data import DataError, catalog, validate_all
 
-    index = DataIndex()
+    index = index or DataIndex()
     seen = json.loads(stamp.read_text()) if stamp.exists() else {}
     now = {"catalogue": base_hash(), **{n: index.file_hash(n) for n in catalog()}}
     changed = [n for n in catalog() if now["catalogue"] != seen.get("catalogue") or seen.get(n) != now[n]]
@@ -582,14 +583,15 @@ def build(provinces: list[str] | None = None, workers: int | None = None, pdf: b
     write_toc()
     from .data import VALIDATED_ENV
     current = data_hash()
-    validate_changed(build_dir / "work" / "validated-data.json")
+    index = DataIndex()  # each CSV read once for the validation stamp and the job fingerprints
+    validate_changed(build_dir / "work" / "validated-data.json", index)
     os.environ[VALIDATED_ENV] = current  # notebooks (kernels inherit it) skip re-validating
     timings["validate"] = time.perf_counter() - t
     t = time.perf_counter()
     all_jobs = jobs()
     chosen = jobs(provinces=provinces) if provinces else all_jobs
     chosen_names = {j.name for j in chosen}
-    results = run_jobs([j for j in all_jobs if j.name in chosen_names], executed, workers, force, quiet)
+    results = run_jobs([j for j in all_jobs if j.name in chosen_names], executed, workers, force, quiet, index=index)
     # jobs not chosen this time keep their last execution
     for j in all_jobs:
         if j.name not in chosen_names:

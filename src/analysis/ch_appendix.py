@@ -19,7 +19,7 @@ import pandas as pd
 import yaml
 
 from . import paths
-from .data import catalog, load
+from .data import catalog, flag_parts, load
 from .display import DASH, Table, num
 
 GLOSSARY_FILE = Path(__file__).with_name("glossary.yml")
@@ -67,24 +67,6 @@ def check_meaning(check: str) -> str:
 
 
 # ---------------------------------------------------------------------------- flags
-def flag_parts(flag) -> list[tuple[str, str]]:
-    """``(column, reason)`` pairs of a ``flag`` cell (``"a=garbled;b=unclear"``).
-
-    >>> flag_parts("actual=garbled digits;plan=swapped")
-    [('actual', 'garbled digits'), ('plan', 'swapped')]
-    >>> flag_parts(None), flag_parts("")
-    ([], [])
-    """
-    if flag is None or flag is pd.NA or (isinstance(flag, float) and flag != flag):
-        return []
-    out = []
-    for part in str(flag).split(";"):
-        if part.strip():
-            col, _, reason = part.partition("=")
-            out.append((col.strip(), reason.strip()))
-    return out
-
-
 @lru_cache(maxsize=1)
 def _frames() -> dict[str, pd.DataFrame]:
     return {name: load(name) for name in catalog()}

@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import figures, planactual
 from .audit import compare_percent
-from .data import load
+from .data import flagged_columns, load
 from .display import DASH, Table, num, pct
 from .text import bi, en
 
@@ -71,12 +71,6 @@ COLUMNS = ["indicator", "unit", "table", "dataset", "period", "plan", "actual", 
            "status", "category", "verdict", "recomputed_pct", "flag", "source_line"]
 
 
-def _flagged_columns(flag) -> set[str]:
-    if flag is None or flag is pd.NA or (isinstance(flag, float) and np.isnan(flag)):
-        return set()
-    return {p.split("=")[0].strip() for p in str(flag).split(";") if p.strip()}
-
-
 def _table_no(ds_name: str, row: pd.Series) -> str:
     from .data import dataset
 
@@ -98,7 +92,7 @@ def spec_rows(spec: Spec) -> pd.DataFrame:
         df = df.query(spec.rows)
     out = []
     for _, r in df.iterrows():
-        flagged = _flagged_columns(r.get("flag")) if "flag" in r.index else set()
+        flagged = flagged_columns(r.get("flag")) if "flag" in r.index else set()
         plan = np.nan if spec.plan in flagged or pd.isna(r[spec.plan]) else float(r[spec.plan])
         actual = np.nan if spec.actual in flagged or pd.isna(r[spec.actual]) else float(r[spec.actual])
         printed = np.nan

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import __version__, figures, paths
+from . import __version__, figures
 from .data import load
 from .display import DASH, Table, num, ordinal, pct
-from .provinces import get, registry
+from .provinces import get
 from .text import bi, en, isolate, pair
 
 
@@ -18,17 +18,6 @@ def data_version() -> str:
     """Short SHA-256 of the catalogue and every processed CSV (the data the chapter used)."""
     from .data import data_fingerprint
     return data_fingerprint()[:12]
-
-
-def water_frame() -> pd.DataFrame:
-    """Table 13 province rows with ratio and rank (ratio of sums for the nation)."""
-    df = load("water_by_province")
-    prov = df[df.row_kind == "province"].copy()
-    prov["plan"] = prov["plan"].astype(float)
-    prov["actual"] = prov["actual"].astype(float)
-    prov["ratio"] = prov["actual"].where(prov["plan"] > 0) / prov["plan"].where(prov["plan"] > 0)
-    prov["rank"] = prov["ratio"].rank(ascending=False, method="min")
-    return prov.reset_index(drop=True)
 
 
 # Per-province measures that are not plan-versus-actual: (label key, dataset, column).

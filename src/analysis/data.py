@@ -243,6 +243,29 @@ def _check_rows(df: pd.DataFrame, ds: Dataset, path: Path) -> None:
                     raise _fail(path, int(i) + 2, "flag", f"flag {part!r} must read 'column=reason' with an existing column")
 
 
+def flag_parts(flag) -> list[tuple[str, str]]:
+    """``(column, reason)`` pairs of a ``flag`` cell (``"a=garbled;b=unclear"``).
+
+    >>> flag_parts("actual=garbled digits;plan=swapped")
+    [('actual', 'garbled digits'), ('plan', 'swapped')]
+    >>> flag_parts(None), flag_parts("")
+    ([], [])
+    """
+    if flag is None or pd.isna(flag):
+        return []
+    out = []
+    for part in str(flag).split(";"):
+        if part.strip():
+            col, _, reason = part.partition("=")
+            out.append((col.strip(), reason.strip()))
+    return out
+
+
+def flagged_columns(flag) -> set[str]:
+    """Columns named in a ``flag`` cell: ``flagged_columns("actual=garbled") == {"actual"}``."""
+    return {col for col, _ in flag_parts(flag)}
+
+
 VALIDATED_ENV = "ANALYSIS_VALIDATED_DATA"
 LOAD_LOG_ENV = "ANALYSIS_LOAD_LOG"  # the build runner's dependency tracking: a file to list loaded datasets in
 

@@ -14,7 +14,7 @@ import pandas as pd
 from .text import pair
 import yaml
 
-from .data import load
+from .data import flagged_columns, load
 
 FILE = Path(__file__).with_name("indicators.yml")
 
@@ -67,7 +67,7 @@ def frame(ind: Indicator | str) -> pd.DataFrame:
     flags = df["flag"].fillna("").astype(str).to_numpy() if "flag" in df.columns else [""] * len(out)
     out["flag"] = flags
     for col, src in (("plan", ind.plan), ("actual", ind.actual)):
-        bad = [src in {p.split("=")[0].strip() for p in f.split(";") if p} for f in flags]
+        bad = [src in flagged_columns(f) for f in flags]
         out.loc[bad, col] = float("nan")
     out["flagged"] = [bool(f) for f in flags]
     return out

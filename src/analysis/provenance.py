@@ -5,16 +5,9 @@ import math
 
 import pandas as pd
 
-from .data import Dataset, catalog, load
+from .data import Dataset, catalog, flagged_columns, load
 from .digits import numbers_on_line
 from .paths import seed_lines
-
-
-def flagged_columns(flag) -> set[str]:
-    """Columns named in a ``flag`` cell (``"actual=garbled;plan=uncertain"``)."""
-    if flag is None or (isinstance(flag, float) and math.isnan(flag)) or pd.isna(flag):
-        return set()
-    return {part.split("=")[0].strip() for part in str(flag).split(";") if part.strip()}
 
 
 def check_dataset(ds: Dataset, df: pd.DataFrame | None = None) -> list[str]:
