@@ -1,6 +1,6 @@
 import pytest
 
-from analysis import paths
+from analysis.core import paths
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from analysis import book, paths, provinces
+from analysis.build import runner as book
+from analysis.core import paths, provinces
 
 pytestmark = pytest.mark.e2e
 

@@ -1,0 +1,177 @@
+"""Pre-warmed Jupyter kernels for the build runner.
+
+Starting a Python kernel and importing pandas, IPython and the library costs about a
+second and a half of CPU per notebook, most of a small chapter's run time. During a
+build the runner starts one *factory* process that imports these modules once and then
+forks a fresh kernel for every notebook (copy-on-write: each notebook still gets its own
+process and a clean namespace). Papermill talks to it through an ordinary kernelspec
+(``book-warm``) whose command is this module's thin client: it asks the factory for a
+kernel, forwards signals to it and exits with it. Without a factory (a user running a
+notebook by hand) the client simply becomes a normal ``ipykernel`` process.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import sys
+import time
+
+SOCKET_ENV = "ANALYSIS_KERNEL_FACTORY"
+KERNEL_NAME = "book-warm"
+# Imported once in the factory. Not matplotlib.pyplot: the kernel chooses its backend at start.
+PRELOAD = ("numpy", "pandas", "yaml", "IPython", "ipykernel.kernelapp", "ipykernel.ipkernel",
+           "ipykernel.zmqshell", "ipykernel.debugger", "debugpy", "tornado", "pdb", "psutil",
+           "matplotlib", "matplotlib.figure", "matplotlib.font_manager", "myst_nb",
+           "analysis.sources.datasets", "analysis.report.display", "analysis.metrics.planactual", "analysis.metrics.indicators",
+           "analysis.report.province_chapter", "analysis.core.text")
+
+
+def kernelspec(folder) -> str:
+    """Write the ``book-warm`` kernelspec under ``folder/kernels``; returns the kernel name."""
+    from pathlib import Path
+    d = Path(folder) / "kernels" / KERNEL_NAME
+    d.mkdir(parents=True, exist_ok=True)
+    # no IPython history database: nobody reads it back, and opening it costs time per kernel
+    spec = {"argv": [sys.executable, "-m", "analysis.build.warmkernel", "-f", "{connection_file}",
+                     "--HistoryManager.enabled=False"],
+            "display_name": "Python 3 (book, pre-warmed)", "language": "python",
+            "metadata": {"debugger": False}}
+    (d / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
+    return KERNEL_NAME
+
+
+# ------------------------------------------------------------------------------ factory
+def _watch_client(client_pid: int) -> None:
+    """In a kernel: exit when the thin client that stands for it is gone (killed)."""
+    import threading
+
+    def loop():
+        while True:
+            try:
+                os.kill(client_pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            time.sleep(0.5)
+    threading.Thread(target=loop, daemon=True).start()
+
+
+def _child(req: dict) -> None:
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    os.chdir(req["cwd"])
+    os.environ.clear()
+    os.environ.update(req["env"])
+    cpid = req["client_pid"]
+    for fd in (1, 2):  # write where the client writes
+        try:
+            target = os.open(f"/proc/{cpid}/fd/{fd}", os.O_WRONLY | os.O_APPEND)
+            os.dup2(target, fd)
+            os.close(target)
+        except OSError:
+            pass
+    _watch_client(cpid)
+    sys.argv = ["ipykernel_launcher", *req["argv"]]
+    from ipykernel.kernelapp import IPKernelApp
+    IPKernelApp.launch_instance(argv=req["argv"])
+    os._exit(0)
+
+
+def serve(path: str) -> None:
+    """Run the factory: preload, then fork a kernel per request on the unix socket ``path``."""
+    import importlib
+
+    # as ipykernel does for its kernels, and before matplotlib is imported (it reads this
+    # once): figures then render inline, through IPython's display formatters
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+    from analysis.sources.datasets import catalog
+    catalog()  # parse the catalogue once
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
+    tmp = path + ".tmp"
+    srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    srv.bind(tmp)
+    srv.listen(16)
+    os.replace(tmp, path)  # the socket appears only when the factory is ready
+    while True:
+        conn, _ = srv.accept()
+        with conn:
+            data = b""
+            while not data.endswith(b"\n"):
+                chunk = conn.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+            if not data.strip():
+                continue
+            req = json.loads(data)
+            pid = os.fork()
+            if pid == 0:
+                srv.close()
+                conn.close()
+                try:
+                    _child(req)
+                finally:
+                    os._exit(1)
+            conn.sendall(f"{pid}\n".encode())
+
+
+def start_factory(path: str, env: dict | None = None, timeout: float = 60.0):
+    """Start a factory process and wait until it listens; returns the Popen."""
+    import subprocess
+    if os.path.exists(path):
+        os.unlink(path)
+    env = dict(env or os.environ, OPENBLAS_NUM_THREADS="1")
+    proc = subprocess.Popen([sys.executable, "-m", "analysis.build.warmkernel", "--serve", path], env=env,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t0 = time.monotonic()
+    while not os.path.exists(path):
+        if proc.poll() is not None or time.monotonic() - t0 > timeout:
+            proc.kill()
+            raise RuntimeError("the kernel factory did not start")
+        time.sleep(0.05)
+    return proc
+
+
+# ------------------------------------------------------------------------------ client
+def client(argv: list[str]) -> int:
+    """The kernelspec's command: get a forked kernel from the factory, or become one."""
+    path = os.environ.get(SOCKET_ENV)
+    if not path or not os.path.exists(path):
+        os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *argv])
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        s.connect(path)
+    except OSError:
+        os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *argv])
+    req = {"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "client_pid": os.getpid()}
+    s.sendall(json.dumps(req).encode() + b"\n")
+    pid = int(s.makefile().readline())
+    s.close()
+
+    def forward(sig, _frame):
+        try:
+            os.kill(pid, sig)
+        except ProcessLookupError:
+            pass
+        if sig != signal.SIGINT:
+            sys.exit(0)
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, forward)
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return 0
+        time.sleep(0.05)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--serve":
+        serve(sys.argv[2])
+    else:
+        sys.exit(client(sys.argv[1:]))

@@ -1,0 +1,139 @@
+"""Reader-visible words: one home per language.
+
+Every sentence, label, caption and heading a reader sees lives in ``text/<lang>/*.yml`` at
+the repository root, one folder per language (``en``, ``fa``), the same files and the same
+keys in each. ``labels.yml`` holds the shared labels (table headers, axis labels), used by
+their bare key (``plan``); every other file is a chapter's or a topic's own text, used as
+``<file>.<key>`` (``national.intro``). Values are put in with ``{{name}}`` placeholders,
+filled from code (:func:`t`), so no number is ever typed into a text file. Single braces
+are left alone: MyST roles such as ``{numref}`` pass through to the book.
+
+>>> en("plan"), fa("plan")
+('Plan', 'برنامه')
+>>> bi("province") == "Province · \u2068استان\u2069"
+True
+>>> fill("{{n}} of {{total}} provinces", n=3, total=31)
+'3 of 31 provinces'
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import yaml
+
+from analysis.core import paths
+
+LANGUAGES = ("en", "fa")
+SHARED_FILE = "labels"  # its keys are used without a prefix
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+
+_current = {"lang": "en"}
+
+
+def use_language(lang: str) -> None:
+    """Set the language :func:`t` uses when none is given (the edition being built)."""
+    if lang not in LANGUAGES:
+        raise KeyError(f"unknown language {lang!r}; valid: {LANGUAGES}")
+    _current["lang"] = lang
+
+
+def language() -> str:
+    """The language :func:`t` uses by default (``en`` unless :func:`use_language` said otherwise)."""
+    return _current["lang"]
+
+
+def _read(path) -> dict:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(doc, dict):
+        raise ValueError(f"{path}: a text file must be a mapping of key: text")
+    for k, v in doc.items():
+        if not isinstance(v, str):
+            raise ValueError(f"{path}: key {k!r} must hold a string, got {type(v).__name__}")
+    return doc
+
+
+@cache
+def labels(lang: str) -> dict[str, str]:
+    """Every text of one language, keyed as used: ``plan``, ``national.intro``."""
+    if lang not in LANGUAGES:
+        raise KeyError(f"unknown language {lang!r}; valid: {LANGUAGES}")
+    folder = paths.TEXT / lang
+    if not folder.is_dir():
+        raise FileNotFoundError(f"text folder missing: {folder}")
+    out: dict[str, str] = {}
+    for f in sorted(folder.glob("*.yml")):
+        prefix = "" if f.stem == SHARED_FILE else f"{f.stem}."
+        for k, v in _read(f).items():
+            out[prefix + str(k)] = v.rstrip("\n") if "\n" in v.rstrip("\n") else v.strip()
+    return out
+
+
+def label(key: str, lang: str | None = None) -> str:
+    """The raw text of ``key`` in ``lang`` (placeholders not filled)."""
+    lang = lang or language()
+    table = labels(lang)
+    if key not in table:
+        where = f"text/{lang}/{SHARED_FILE}.yml" if "." not in key else f"text/{lang}/{key.split('.')[0]}.yml"
+        raise KeyError(f"no {lang} text {key!r} in {where}")
+    return table[key]
+
+
+def placeholders(text: str) -> set[str]:
+    """Names of the ``{{name}}`` placeholders in a text.
+
+    >>> sorted(placeholders("{{a}} and {{ b }}, {numref}`fig-x`"))
+    ['a', 'b']
+    """
+    return set(PLACEHOLDER.findall(text))
+
+
+def fill(text: str, **values) -> str:
+    """Put ``values`` into the ``{{name}}`` placeholders of ``text``; a missing value is an error."""
+    def sub(m):
+        name = m.group(1)
+        if name not in values:
+            raise KeyError(f"no value for placeholder {{{{{name}}}}} in {text[:60]!r}…; given: {sorted(values)}")
+        return str(values[name])
+
+    return PLACEHOLDER.sub(sub, text)
+
+
+def t(key: str, lang: str | None = None, **values) -> str:
+    """The text of ``key`` in ``lang`` (default: :func:`language`) with ``values`` filled in."""
+    return fill(label(key, lang), **values)
+
+
+def en(key: str, **values) -> str:
+    return t(key, "en", **values)
+
+
+def fa(key: str, **values) -> str:
+    return t(key, "fa", **values)
+
+
+FSI, PDI = "\u2068", "\u2069"  # Unicode first-strong isolate and pop: keep a Persian run from
+# swallowing the numbers and brackets that follow it (works in browsers and in matplotlib)
+
+
+def isolate(text: str) -> str:
+    """Wrap a Persian run in bidi isolates so neighbouring text keeps its order.
+
+    >>> isolate("تامین آب") == "\u2068تامین آب\u2069"
+    True
+    """
+    return f"{FSI}{text}{PDI}"
+
+
+def pair(english: str, persian: str) -> str:
+    """An English and a Persian name joined by a middle dot, the Persian isolated.
+
+    >>> pair("Water supply", "تامین آب") == "Water supply · \u2068تامین آب\u2069"
+    True
+    """
+    return f"{english} · {isolate(persian)}"
+
+
+def bi(key: str, **values) -> str:
+    """English and Persian text of one key joined by a middle dot (see :func:`pair`)."""
+    return pair(en(key, **values), fa(key, **values))

@@ -1,0 +1,59 @@
+"""Tests for analysis.report.clusters; expected values hand-computed from 002 (lines cited)."""
+import pytest
+
+from analysis.report import clusters as ch
+
+
+def test_programme_ratios_match_printed():
+    p = ch.programme_frame()
+    # line 2385: 377 action plans of 301 planned, printed 125 %
+    row = p[p.row_no == 5].iloc[0]
+    assert row.ratio == pytest.approx(377 / 301)
+    assert p.matches.all()
+
+
+def test_changes_recompute_table27():
+    c = ch.indicator_changes().set_index("indicator")
+    # line 2435: 1143471 -> 1349295 persons, printed 18 %
+    assert c.loc[ch.JOBS, "abs_change"] == pytest.approx(205824)
+    assert c.loc[ch.JOBS, "verdict"] == "ok"
+    # line 2437: 2.1 -> 2.2 billion dollars, printed 6 % (4.76 %)
+    assert c.loc[ch.EXPORTS, "change_pct"] == pytest.approx(100 * (2.2 / 2.1 - 1))
+    assert c.loc[ch.EXPORTS, "verdict"] == "discrepancy"
+
+
+def test_derived_exports_per_firm():
+    d = ch.derived_frame().set_index("quantity")
+    # lines 2424, 2437: 2.1/118392 -> 2.2/139702 billion dollars per firm
+    expected = 100 * ((2.2 / 139702) / (2.1 / 118392) - 1)
+    assert d.loc["exports per firm", "change_pct"] == pytest.approx(expected)
+
+
+def test_sales_deflated_uses_cpi_and_offset():
+    s = ch.sales_deflated([1400])
+    # 1400 -> 2021, 1401 -> 2022; CPI inflation 2022 = 43.4885 % (reference file)
+    assert int(s.year_gregorian.iloc[0]) == 2021
+    assert s.before_real.iloc[0] == pytest.approx(1718 * 1.434885, rel=1e-4)
+    assert s.real_change_pct.iloc[0] == pytest.approx(100 * (2595 / (1718 * 1.434885) - 1), rel=1e-4)
+
+
+def test_province_totals_against_printed():
+    t = ch.province_totals()
+    # line 2959: totals 54 running, 129 completed, 7 in 1401; Kohgiluyeh row flagged -> 51
+    assert (t["running_sum"], t["running_printed"]) == (51, 54)
+    assert t["completed_sum"] == t["completed_printed"] == 129
+    assert t["started_sum"] == t["started_printed"] == 27  # line 3009
+    assert t["feasibility_sum"] == 27  # Table 26 row 2, line 2379
+    assert [k for k, _ in t["flagged"]] == ["Kohgiluyeh and Boyer-Ahmad"]
+
+
+def test_name_mismatches():
+    m = ch.name_count_mismatches()
+    got = {(r.province, r.status): (r.printed, r.names) for r in m.itertuples()}
+    # line 2869: Qom running printed 2, one name; line 2925: Markazi completed printed 4, five names
+    assert got == {("Qom", "running"): (2, 1), ("Markazi", "finished"): (4, 5)}
+
+
+def test_values_have_no_missing():
+    v = ch.values()
+    assert all(isinstance(x, str) and x and "nan" not in x.lower() for x in v.values())

@@ -1,0 +1,58 @@
+"""Tests for analysis.report.loans; expected values hand-computed from 002, 003, 004 (lines cited)."""
+import pytest
+
+from analysis.report import loans as ch
+
+
+def test_leverage_tables():
+    f = ch.leverage_frame().set_index(["table_no", "year"])
+    # line 3566: 31.500 deposited, 63.000 bank, 94.500 total, printed ratio 2
+    assert f.loc[("41", 1400), "leverage"] == pytest.approx(3.0)
+    assert f.loc[("41", 1400), "bank_per_deposit"] == pytest.approx(2.0)
+    # line 3802: 1 447 000 deposited, 5 788 000 bank, 7 235 000 total
+    assert f.loc[("46", 1401), "leverage"] == pytest.approx(7235000 / 1447000)
+
+
+def test_attainment():
+    a = ch.attainment_frame().set_index(["table_no", "indicator"])
+    # line 3823: 9007 of 20067 jobs, printed 45 %
+    assert a.loc[("45", "employment"), "attainment"] == pytest.approx(9007 / 20067)
+    # line 3921: 32 of 500 dairy firms, printed 6.4 %
+    assert a.loc[("48", "industrial firms assisted"), "attainment"] == pytest.approx(0.064)
+
+
+def test_cost_per_job_rows():
+    c = ch.cost_frame().set_index("key")
+    # lines 3487-3489: 743 286 million rials, 25 668 jobs
+    assert c.loc["renovation_cum", "m_rials_per_job"] == pytest.approx(743286 / 25668)
+    assert c.loc["renovation_cum", "note"] == "1390–1401 nominal rials, mixed years"
+    assert c.loc["renovation_cum", "m_rials_per_job_1401"] != c.loc["renovation_cum", "m_rials_per_job_1401"]  # NaN
+    # 004 line 208: (3000 + 32626 + 1000) billion rials / 66465 jobs; public part (3000 + 1000)
+    assert c.loc["kaleh_total", "m_rials_per_job"] == pytest.approx(36626e3 / 66465)
+    assert c.loc["kaleh_public", "m_rials_per_job"] == pytest.approx(4000e3 / 66465)
+    # 003 lines 139, 141: about 100 billion rials for about 250 jobs
+    assert c.loc["khz_proposal", "m_rials_per_job"] == pytest.approx(400.0)
+    # lower bounds: jobs since the start, money of 1400 only (Table 44 line 3736: 81 500)
+    assert c.loc["technical_public", "lower_bound"]
+    assert c.loc["technical_public", "m_rials_per_job"] == pytest.approx(81500 / 9007)
+
+
+def test_kaleh_cost_by_province_and_sector():
+    p = ch.kaleh_province_cost().set_index("label_fa")
+    # 004 line 204 Ilam: (708 + 7700 + 236) billion / 15 840 jobs
+    assert p.loc["ایلام", "cost_per_job"] == pytest.approx(8644e3 / 15840)
+    s = ch.kaleh_sector_cost().set_index("row_no")
+    # 004 line 239 handicrafts: (25 + 125 + 9) / 4970
+    assert s.loc[6, "cost_per_job"] == pytest.approx(159e3 / 4970)
+
+
+def test_khz_loans_rials():
+    k = ch.khz_loans().set_index("source_line")
+    # 003 line 212: nearly 124 billion tomans = 1 240 billion rials
+    assert k.loc[212, "billion_rials"] == pytest.approx(1240)
+
+
+def test_values_have_no_missing():
+    v = ch.values()
+    assert v["ln_kaleh_loans_ratio"] == "100"
+    assert all(isinstance(x, str) and x and "nan" not in x.lower() for x in v.values())

@@ -1,0 +1,103 @@
+"""Chapter 02 (national plan vs actual): expected values hand-computed from seed 002 lines."""
+import doctest
+
+import pytest
+
+from analysis.report import national as ch_national
+
+
+@pytest.fixture(scope="module")
+def nat():
+    return ch_national.national_frame()
+
+
+def row(nat, table, text):
+    hit = nat[(nat["table"] == table) & nat["indicator"].str.contains(text, regex=False)]
+    assert len(hit) == 1, (table, text, len(hit))
+    return hit.iloc[0]
+
+
+def test_doctests():
+    assert doctest.testmod(ch_national).failed == 0
+
+
+def test_every_dataset_and_row(nat):
+    assert list(nat.columns) == ch_national.COLUMNS
+    assert nat["dataset"].nunique() == len(ch_national.SPECS)
+    # 2 + 2 + 1 + 1 + 1 + 5 + 2 + 2 + 4 + 4 + 7 + 4 + 4 + 17 + 1 rows (Tables 3 ... 63, 52 total)
+    assert len(nat) == 57
+    assert (nat["status"] == "defined").all()
+    assert nat["ratio"].notna().all()
+
+
+def test_capped_industrial_land(nat):
+    # 002 line 572: plan 2477, actual 2776, printed 100 -> 2776 / 2477 = 112.07 %
+    r = row(nat, "5", "industrial land")
+    assert r.ratio == pytest.approx(2776 / 2477)
+    assert r.verdict == "capped" and r.category == "over"
+
+
+def test_rounding_land_in_hand(nat):
+    # 002 line 605: 5916 / 6187 = 95.62 %, printed 95 (truncated)
+    r = row(nat, "6", "land in hand")
+    assert r.recomputed_pct == pytest.approx(95.6198, abs=1e-3)
+    assert r.verdict == "rounding" and r.category == "met"
+
+
+def test_dairy_loans_one_decimal(nat):
+    # 002 line 3921: 32 / 500 = 6.4 %, printed 6.4 (one decimal) -> ok
+    r = row(nat, "48", "industrial firms assisted")
+    assert r.ratio == pytest.approx(0.064)
+    assert r.verdict == "ok" and r.period == "1392-1401"
+
+
+def test_contracts_capped(nat):
+    # 002 line 3088: 2,254,536 / 910,000 million rials = 247.75 %, printed 100
+    r = row(nat, "34", "Value of contracts")
+    assert r.pct == pytest.approx(247.7512, abs=1e-3)
+    assert r.verdict == "capped"
+
+
+def test_no_printed_pct(nat):
+    # 002 line 888: water 718 of 739 l/s, Table 12 prints no %
+    r = row(nat, "12", "water supplied")
+    assert r.ratio == pytest.approx(718 / 739)
+    assert r.verdict == "not printed"
+
+
+def test_flagged_printed_pct_kept_out_of_ratio(nat):
+    # 002 line 4662: 4806 / 2200 = 218.45 %, printed '4/218' read as 218.4 and flagged
+    r = row(nat, "63", "exhibitions")
+    assert r.flag.startswith("pct_printed=")
+    assert r.ratio == pytest.approx(4806 / 2200)
+    assert r.verdict == "rounding"
+
+
+def test_capital_budget_total(nat):
+    # 002 line 4792: allocation 5620 vs agreement 5456 billion rials
+    r = nat[nat["dataset"] == "capital_budget_national_by_plan"].iloc[0]
+    assert (r.plan, r.actual, r.unit) == (5456, 5620, "billion rials")
+
+
+def test_summary_counts(nat):
+    s = ch_national.summary(nat)
+    # capped: lines 572, 1673, 1675, 1677, 3086, 3088
+    assert s["nat_n_capped"] == "6"
+    assert s["nat_n_discrepancy"] == "0"
+    assert int(s["nat_n_over"]) + int(s["nat_n_met"]) + int(s["nat_n_under"]) + int(s["nat_n_not_started"]) == 57
+    assert s["nat_bottom1"].startswith("Dairy-industry loans")
+    assert all("nan" not in v.lower().split() for v in s.values())
+
+
+def test_verdict_function():
+    assert ch_national.verdict(64, 2765, 4310)[0] == "ok"  # line 720
+    assert ch_national.verdict(57, 4, 7)[0] == "ok"  # line 1448
+    assert ch_national.verdict(94, 207, 222)[0] == "rounding"  # line 3084: 93.2 printed 94
+    assert ch_national.verdict(50, float("nan"), 10)[0] == "not checked"
+
+
+def test_figure_and_table(nat):
+    fig = ch_national.figure(nat)
+    assert len(fig.axes[0].patches) == len(nat)
+    html = ch_national.table(nat)._repr_html_()
+    assert "nan" not in html.lower().replace("nana", "") and "None" not in html
