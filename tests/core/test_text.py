@@ -146,3 +146,15 @@ def notebook_prose(path: Path) -> list[tuple[int, str]]:
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_no_prose_in_notebook_markdown(notebook):
     assert notebook_prose(notebook) == []
+
+
+def test_labels_as_each_edition_shows_them():
+    assert text.bi("plan") == "Plan · \u2068برنامه\u2069"
+    text.use_language("fa")
+    try:
+        assert text.bi("plan") == "برنامه"
+        assert text.pair("Khuzestan", "خوزستان") == "خوزستان"
+        assert text.t("plan") == "برنامه"
+    finally:
+        text.use_language("en")
+    assert text.t("plan") == "Plan"

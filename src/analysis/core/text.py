@@ -126,14 +126,17 @@ def isolate(text: str) -> str:
 
 
 def pair(english: str, persian: str) -> str:
-    """An English and a Persian name joined by a middle dot, the Persian isolated.
+    """A name as the edition shows it: in English, the English and the Persian joined by a
+    middle dot, the Persian isolated; in Persian (:func:`use_language` ``"fa"``), the Persian alone.
 
     >>> pair("Water supply", "تامین آب") == "Water supply · \u2068تامین آب\u2069"
     True
     """
+    if language() == "fa":
+        return persian
     return f"{english} · {isolate(persian)}"
 
 
 def bi(key: str, **values) -> str:
-    """English and Persian text of one key joined by a middle dot (see :func:`pair`)."""
+    """A label as the edition shows it (see :func:`pair`): bilingual in English, Persian in Persian."""
     return pair(en(key, **values), fa(key, **values))
