@@ -1,6 +1,10 @@
 """Tests for analysis.report.loans; expected values hand-computed from 002, 003, 004 (lines cited)."""
+import re
+
 import pytest
 
+from analysis.core import text
+from analysis.metrics import loans as metrics_loans
 from analysis.report import loans as ch
 
 
@@ -56,3 +60,59 @@ def test_values_have_no_missing():
     v = ch.values()
     assert v["ln_kaleh_loans_ratio"] == "100"
     assert all(isinstance(x, str) and x and "nan" not in x.lower() for x in v.values())
+
+
+# --------------------------------------------------------------------------- one home for words and measures
+@pytest.fixture
+def persian():
+    text.use_language("fa")
+    yield
+    text.use_language("en")
+
+
+def test_money_text_says_what_money_note_says():
+    c = ch.cost_frame()
+    assert list(c.money) == list(c.note)  # English edition: the metric's own words
+    assert ch.money_text(range(1390, 1402)) == metrics_loans.money_note(range(1390, 1402))
+    assert ch.money_text() == metrics_loans.money_note()
+
+
+def test_khz_share_uses_the_metric():
+    v = ch.values()
+    # 003 line 254: about 1 500 of 24 000 billion tomans = 1/16, said "one sixteenth"
+    assert v["ln_khz_share_calc"] == "6.25 %" == v["ln_khz_share_said"]
+    assert v["ln_khz_bank_three"] == "240,000"
+
+
+def test_stated_amounts_read_as_said():
+    rows = ch.khz_table().df.set_index(text.bi("ln_line"))
+    said = rows[text.bi("loans.as_said")]
+    assert said["212"] == "nearly 124 billion tomans"  # 003 line 212
+    assert said["123"] == "960 billion rials"  # 003 line 123, an exact figure: no qualifier word
+    assert said["63 *"] == "more than 13,000 billion tomans"  # 003 line 63, printed in words
+
+
+def test_kaleh_total_row_label():
+    labels = list(ch.kaleh_province_table().df[text.bi("province")])
+    assert labels[-1] == text.pair("Total, 4 provinces", "۴ استان")  # 004 line 208
+
+
+def test_kaleh_extremes_keep_their_form_for_chapter_07():
+    v = ch.values()
+    # 004 lines 204, 207: Ilam 8 644 / 15 840, Hamadan 7 656 / 13 770 (billion rials / jobs)
+    assert v["ln_kaleh_prov_min"] == f"Ilam ({8644e3 / 15840:.1f})"
+    assert v["ln_kaleh_prov_max"] == f"Hamadan ({7656e3 / 13770:.1f})"
+
+
+def test_persian_edition_has_persian_words(persian):
+    v = ch.values()
+    assert v["ln_ren_cum_note"] == "ریال اسمی 1390 تا 1401، سال‌های مختلف"
+    assert v["ln_kaleh_prov_min"].startswith("ایلام (")
+    for table in (ch.budgets_table(), ch.leverage_table(), ch.attainment_table(), ch.cost_table(),
+                  ch.kaleh_province_table(), ch.kaleh_sector_table(), ch.khz_table()):
+        html = table._repr_html_()
+        heads = re.findall(r"<th>(.*?)</th>", html)
+        assert heads and not [h for h in heads if re.search("[A-Za-z]", h)], heads
+        caption = re.search(r"<caption>(.*?)</caption>", html)[1]
+        assert not re.search(r"[A-Za-z]{3,}", caption.replace("FP.CPI.TOTL.ZG", "")), caption
+    assert "میلیون ریال" in ch.budgets_table().caption  # the catalogue's unit, in Persian
