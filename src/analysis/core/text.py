@@ -65,7 +65,7 @@ def labels(lang: str) -> dict[str, str]:
     for f in sorted(folder.glob("*.yml")):
         prefix = "" if f.stem == SHARED_FILE else f"{f.stem}."
         for k, v in _read(f).items():
-            out[prefix + str(k)] = v.rstrip("\n") if "\n" in v.rstrip("\n") else v.strip()
+            out[prefix + str(k)] = v  # YAML already trims plain scalars; quoted ones keep their spaces
     return out
 
 
