@@ -48,3 +48,97 @@ def test_download_has_only_this_province(khz, tmp_path):
 def test_unknown_province():
     with pytest.raises(UnknownProvinceError, match="valid keys|Valid keys"):
         chapters.province_chapter("Atlantis")
+
+
+# ---------------------------------------------------------------- measures from analysis.metrics
+def test_resources_growth_from_metrics(khz):
+    # 002 line 6066: Khuzestan 3.921.250 (1401) and 2.870.902 (1400) million rials -> 3921250 / 2870902 - 1
+    # = 36.6 % (the source prints 37 %)
+    assert khz.values["resources_growth"] == "36.6 %"
+
+
+def test_profile_figure_national_bar_is_planactuals_ratio_of_sums(khz):
+    fig = khz.profile_figure()
+    ax = fig.axes[0]
+    # indicators are drawn top to bottom in indicators.yml order; water is the second (y = 1)
+    water = [ln for ln in ax.lines if list(ln.get_ydata()) == [0.7, 1.3]]
+    assert len(water) == 1
+    # 002 Table 13, province rows: 718 achieved of 739 planned
+    assert water[0].get_xdata()[0] == pytest.approx(100 * 718 / 739)
+
+
+def test_no_parks_counts_the_parks_of_table_1():
+    # Fars has none of the parks of 002 Table 1 (lines 287-370: 42 parks and a total row)
+    html = chapters.province_chapter("Fars").parks_display().data
+    assert "None of the 42 parks approved in 1401" in html
+
+
+# ---------------------------------------------------------------- HTML and reproducibility
+def test_header_escapes_values(khz):
+    import dataclasses
+    ch = chapters.province_chapter("Khuzestan")
+    ch.p = dataclasses.replace(ch.p, fa='<b>"x" & y</b>', iso="IR-<10>")
+    html = ch.header().data
+    assert '<span lang="fa">&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;</span>' in html
+    assert "<code>IR-&lt;10&gt;</code>" in html and "<b>" not in html
+    assert "ISIPO&#x27;s 1401 report" in html  # the text itself is escaped too
+
+
+def test_build_box_has_no_wall_clock_time(khz, monkeypatch):
+    import time
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = khz.build_box().data
+    later = time.time() + 86_400 * 400  # the clock moves on by 400 days between two builds
+    monkeypatch.setattr(time, "time", lambda: later)
+    monkeypatch.setattr(time, "gmtime", lambda *a: time.localtime(later))
+    monkeypatch.setattr(time, "strftime", lambda fmt, *a: "1999-01-01 00:00 UTC")
+    assert khz.build_box().data == first
+    assert "1999" not in first and "UTC" not in first
+    assert chapters.data_version() in first and "province = &#x27;Khuzestan&#x27;" in first
+
+
+def test_build_box_date_from_source_date_epoch(khz, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14T22:13:20Z
+    box = khz.build_box().data
+    assert "<code>2023-11-14</code>" in box and "SOURCE_DATE_EPOCH" in box
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
+        khz.build_box()
+
+
+# ---------------------------------------------------------------- words from text/<lang>/
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_keys_built_in_code_exist(lang):
+    from analysis.core import text
+    from analysis.metrics.indicators import indicators
+    from analysis.sources.datasets import dataset
+    keys = list(chapters.STATUS_KEYS.values())
+    keys += [f"province.status_{s}" for s in chapters.CLUSTER_STATUSES]
+    keys += [f"province.action_{a}" for a in dataset("approved_parks").columns["action"]["allowed"]]
+    keys += [chapters.unit_key(dataset(i.dataset).columns[i.actual].get("unit") or i.unit) for i in indicators()]
+    keys += [f[0] for f in chapters.FACTS]
+    assert [k for k in keys if k not in text.labels(lang)] == []
+
+
+def test_english_table_texts_read_as_before(khz):
+    df = khz.profile_table().df
+    assert "Table" in df.columns
+    water = df.iloc[1]
+    assert water.iloc[1] == "litres/second" and water.iloc[2] == "13"
+    # 002 line 955: plan 20, actual 84 -> rank 1 of the 31 provinces with a ratio, over plan
+    assert list(water.iloc[-2:]) == ["1 of 31", "over"]
+
+
+def test_persian_edition_of_the_chapter():
+    from analysis.core import text
+    text.use_language("fa")
+    try:
+        ilam = chapters.province_chapter("Ilam")
+        assert ilam.name == "ایلام"
+        assert "این استان یکی از چهار استان برنامه اشتغال" in ilam.header().data
+        df = ilam.profile_table().df
+        assert df.iloc[1, 1] == "لیتر بر ثانیه"
+        assert ilam.values["budget_rank"].isdigit()  # no English ordinal suffix
+        assert ilam.values["best"] in {i.fa for i in ilam.inds}
+    finally:
+        text.use_language("en")

@@ -171,3 +171,38 @@ def deflate(values, years, index: pd.Series, base_year: int):
     if isinstance(values, pd.Series):
         return pd.Series(out, index=values.index, name=values.name)
     return pd.Series(out)
+
+
+def growth(new, old):
+    """Growth from ``old`` to ``new``: ``new / old - 1`` (0.25 = 25 % more), in the units given.
+
+    For money this is **nominal** growth unless both values are in the same year's prices
+    (see :func:`deflate`). Where ``old`` is zero or missing the growth is undefined and NaN
+    is returned, never ``inf``. Works on numbers and on aligned Series.
+
+    Parameters
+    ----------
+    new, old : float or Series
+        The later and the earlier value.
+
+    Returns
+    -------
+    float or Series
+
+    Examples
+    --------
+    Made-up values (a provincial company's resources, 1400 and 1401):
+
+    >>> round(growth(5_000.0, 4_000.0), 4), growth(3.0, 0.0)
+    (0.25, nan)
+    >>> growth(pd.Series([110.0, 5.0]), pd.Series([100.0, None])).round(2).tolist()
+    [0.1, nan]
+    """
+    if isinstance(new, pd.Series) or isinstance(old, pd.Series):
+        n = pd.to_numeric(new).astype(float) if isinstance(new, pd.Series) else float(new)
+        o = pd.to_numeric(old).astype(float) if isinstance(old, pd.Series) else pd.Series(float(old), index=n.index)
+        return n / o.where(o != 0) - 1.0
+    n, o = float(new), float(old)
+    if np.isnan(o) or o == 0:
+        return float("nan")
+    return n / o - 1.0

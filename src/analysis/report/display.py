@@ -11,6 +11,18 @@ import pandas as pd
 DASH = "—"
 
 
+def escape(text) -> str:
+    """Text made safe to put into HTML: ``&``, ``<``, ``>`` and both quotes escaped.
+
+    The one escaping helper of the report: every HTML snippet the chapters build puts
+    its values through it.
+
+    >>> escape('<b>"R&D"</b>'), escape("ISIPO's")
+    ('&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;', 'ISIPO&#x27;s')
+    """
+    return html.escape(str(text), quote=True)
+
+
 def is_missing(x) -> bool:
     try:
         return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)) or bool(pd.isna(x))
@@ -74,10 +86,10 @@ class Table:
             text = num(v)
         else:
             text = str(v)
-        return html.escape(text)
+        return escape(text)
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.df.columns)
+        head = "".join(f"<th>{escape(c)}</th>" for c in self.df.columns)
         rows = []
         for i, (_, r) in enumerate(self.df.iterrows()):
             style = ' style="font-weight:700;background:#fff4e0"' if self.highlight is not None and i == self.highlight else ""
@@ -87,7 +99,7 @@ class Table:
                 kind = "num" if NUMERIC_CELL.match(html.unescape(text)) else "text"
                 cells.append(f'<td class="{kind}">{text}</td>')
             rows.append(f"<tr{style}>{''.join(cells)}</tr>")
-        cap = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
+        cap = f"<caption>{escape(self.caption)}</caption>" if self.caption else ""
         # a wide table scrolls sideways on screen instead of overflowing the page
         return (f'<div class="table-scroll"><table class="{self.classes}">{cap}<thead><tr>{head}</tr></thead>'
                 f'<tbody>{"".join(rows)}</tbody></table></div>')
