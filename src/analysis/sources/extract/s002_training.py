@@ -1,12 +1,17 @@
-"""002 Tables 49-63: training, skills courses, industrial tours, theses, start-ups, insurance,
-documentation, GIZ course, export consortia, SME exports, export management companies,
-exhibitions; plus the figures the prose of lines 3169-4680 states (for cross-checks)."""
+"""002 training and SME promotion: chapter 3, sections 3-8 to 3-16 (Tables 49-63: training,
+skills courses, industrial tours, theses, start-ups, insurance, documentation, GIZ course,
+export consortia, SME exports, export management companies, exhibitions), the figures the
+prose of chapter 3 (lines 3169-4654) states, for cross-checks, and the training courses of
+the organisation's own staff (chapter 4, section 4-2, Table 61)."""
 from __future__ import annotations
 
 import pandas as pd
 
+from analysis.core.digits import normalise_fa
 from analysis.sources.extract import register
-from analysis.sources.extract.s002c_util import count, line, need, pct, tokens
+from analysis.sources.extract.seedtext import Seed, integer, nullable_int, pct
+
+S = Seed("002")
 
 # (line, table, row, indicator, Persian indicator, unit, order, fragment on the line)
 # order "visual": pct, actual, plan, cumulative [, row number]; "visual2": actual, plan, row
@@ -40,26 +45,24 @@ def training_export_plan_actual() -> pd.DataFrame:
     rows = []
     for n, tab, no, ind, ind_fa, unit, order, frag in PLAN_ACTUAL:
         if frag:
-            need(n, frag)
-        toks = tokens(n)
+            S.need(n, frag)
+        toks = S.numbers(n)
         flag = raw = None
         if order == "visual":
             p, act, plan, cum = toks[:4]
-            cum, p = count(cum), pct(p)
+            cum, p = integer(cum), pct(p)
         elif order == "visual2":
             act, plan = toks[:2]
             cum = p = None
         else:
             cum, plan, act, p = toks
-            cum = count(cum)
+            cum = integer(cum)
             raw = p
             p, flag = SWAPPED_PCT[n]
         rows.append(dict(table_no=tab, row_no=no, indicator=ind, indicator_fa=ind_fa, unit=unit,
-                         cumulative_to_1401=cum, plan_1401=count(plan), actual_1401=count(act), pct_printed=p,
+                         cumulative_to_1401=cum, plan_1401=integer(plan), actual_1401=integer(act), pct_printed=p,
                          source_line=n, flag=flag, raw_text=raw))
-    df = pd.DataFrame(rows)
-    df["cumulative_to_1401"] = df["cumulative_to_1401"].astype("Int64")
-    return df
+    return nullable_int(pd.DataFrame(rows), "cumulative_to_1401")
 
 
 @register("training_course_types", "002_t50_training_course_types.csv")
@@ -74,14 +77,11 @@ def training_course_types() -> pd.DataFrame:
     ]
     rows = []
     for kind, no, typ, fa, first, n, order in spec:
-        a, b = tokens(n)[:2]
+        a, b = S.numbers(n)[:2]
         p, c = (a, b) if order == "pct_first" else (b, a)
-        rows.append(dict(row_kind=kind, row_no=no, course_type=typ, course_type_fa=fa, courses=count(c),
+        rows.append(dict(row_kind=kind, row_no=no, course_type=typ, course_type_fa=fa, courses=integer(c),
                          pct_printed=pct(p), source_line=first, source_line_end=n if n != first else None))
-    df = pd.DataFrame(rows)
-    for c in ("row_no", "source_line_end"):
-        df[c] = df[c].astype("Int64")
-    return df
+    return nullable_int(pd.DataFrame(rows), "row_no", "source_line_end")
 
 
 @register("training_course_subjects", "002_t51_training_course_subjects.csv")
@@ -89,10 +89,10 @@ def training_course_subjects() -> pd.DataFrame:
     """Table 51 (subject categories of the 1401 courses): only the numbers survived the
     extraction, on lines 4156 (courses, 'تعداد دوره') and 4158 (percent, 'درصد'), both with 15
     values in the same order; the category labels are lost."""
-    need(4156, "تعداد")
-    need(4158, "درصد")
-    counts, pcts = tokens(4156, 15), tokens(4158, 15)
-    return pd.DataFrame([dict(position=i + 1, courses=count(c), pct_printed=pct(p), source_line=4156,
+    S.need(4156, "تعداد")
+    S.need(4158, "درصد")
+    counts, pcts = S.numbers(4156, 15), S.numbers(4158, 15)
+    return pd.DataFrame([dict(position=i + 1, courses=integer(c), pct_printed=pct(p), source_line=4156,
                               source_line_end=4158) for i, (c, p) in enumerate(zip(counts, pcts))])
 
 
@@ -100,12 +100,12 @@ def training_course_subjects() -> pd.DataFrame:
 def theses_by_degree() -> pd.DataFrame:
     """Table 55: the data line 4306 is in logical order (PhD, master's, total) while its header
     line 4304 is visual (total, master's, PhD)."""
-    need(4304, "دکتری")
-    phd, ma, tot = tokens(4306, 3)
+    S.need(4304, "دکتری")
+    phd, ma, tot = S.numbers(4306, 3)
     return pd.DataFrame([
-        dict(row_kind="item", degree="doctoral", degree_fa="دکتری", theses=count(phd), source_line=4306),
-        dict(row_kind="item", degree="master's", degree_fa="کارشناسی ارشد", theses=count(ma), source_line=4306),
-        dict(row_kind="total", degree="total", degree_fa="جمع", theses=count(tot), source_line=4306),
+        dict(row_kind="item", degree="doctoral", degree_fa="دکتری", theses=integer(phd), source_line=4306),
+        dict(row_kind="item", degree="master's", degree_fa="کارشناسی ارشد", theses=integer(ma), source_line=4306),
+        dict(row_kind="total", degree="total", degree_fa="جمع", theses=integer(tot), source_line=4306),
     ])
 
 
@@ -173,8 +173,26 @@ def sme_support_prose_figures() -> pd.DataFrame:
     selector: it must be one of the number tokens of its line, and is read from there)."""
     rows = []
     for n, topic, item, unit, tok in PROSE:
-        toks = tokens(n)
+        toks = S.numbers(n)
         if tok not in toks:
-            raise ValueError(f"002 line {n}: {tok!r} not among {toks}: {line(n)!r}")
-        rows.append(dict(topic=topic, item=item, value=count(toks[toks.index(tok)]), unit=unit, source_line=n))
+            raise ValueError(f"002 line {n}: {tok!r} not among {toks}: {S.line(n)!r}")
+        rows.append(dict(topic=topic, item=item, value=integer(toks[toks.index(tok)]), unit=unit, source_line=n))
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------------------
+# Table 61 (chapter 4, section 4-2): training courses for the organisation's staff
+@register("staff_training_courses", "002_t61_staff_training_courses.csv")
+def staff_training_courses() -> pd.DataFrame:
+    """Visual order: person-hours, course hours, managers, participants, target group,
+    course title, deputy, row (person-hours = participants x hours on every line)."""
+    rows = []
+    for first, last in ((5743, 5749), (5792, 5828)):
+        for r in S.rows(first, last):
+            if len(r.numbers_before) != 4 or not r.numbers_after:
+                continue
+            ph, hours, managers, participants = (int(x) for x in r.numbers_before)
+            rows.append(dict(course_no=int(r.numbers_after[-1]), label_fa=normalise_fa(r.label),
+                             participants=participants, managers=managers, course_hours=hours,
+                             person_hours=ph, source_line=r.line_no))
     return pd.DataFrame(rows)

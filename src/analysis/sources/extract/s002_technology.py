@@ -1,22 +1,49 @@
-"""002 Tables 35-39: technology and business service centres, technology towns, tech markets.
+"""002 technology: the technology and business service centres (chapter 2 section 2-7,
+Table 18; chapter 3 section 3-3, Table 35), their projects by effectiveness indicator
+(Table 36), technology towns (Tables 37-38) and technology markets (Table 39).
 
-Lines 3113-3401 of 002. Each row's numbers are read from its line; the per-line specs
-below say which token is which (see the catalogue notes in data/catalog.yml).
+Each row's numbers are read from its line; the per-line specs below say which token is
+which (see the catalogue notes in data/catalog.yml).
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from analysis.core.provinces import get
 from analysis.sources.extract import register
-from analysis.sources.extract.s002c_util import count, money, need, tokens
+from analysis.sources.extract.seedtext import Seed, flagged, integer, nullable_int, province
+
+S = Seed("002")
+
+# --- Table 18 (lines 1413-1432) -------------------------------------------------------------
+# visual order: progress %, floor area m2, credit spent 1401 (million rials), project, province, row
+T18 = [
+    # line, province (fa), project (fa), project (en)
+    (1424, "اردبیل", "اردبیل 2", "Ardabil 2"),
+    (1426, "زنجان", "افق ابهر", "Ofogh-e Abhar"),
+    (1428, "سمنان", "سمنان", "Semnan"),
+    (1430, "گیلان", "رشت (ناحیه)", "Rasht (zone)"),
+    (1432, "چهارمحال و بختیاری", "بروجن", "Borujen"),
+]
+
+
+@register("tech_centre_projects", "002_t18_tech_centre_projects.csv")
+def tech_centre_projects() -> pd.DataFrame:
+    rows = []
+    for n, pfa, name, name_en in T18:
+        key, fa = province(pfa)
+        rows.append(flagged(row_no=S.last_number(n), province=key, label_fa=fa,
+                            project_fa=S.check_label(name, n), project_en=name_en,
+                            credit_spent_1401=S.number(n, 2), floor_area_m2=S.number(n, 1),
+                            progress_pct=S.number(n, 0), source_line=n))
+    return pd.DataFrame(rows)
+
 
 # --- Table 35 -----------------------------------------------------------------------------
-# (row number, status, Persian status, line of the row number, line of the count, places named)
+# (status, Persian status, line of the row number, line of the count, places named)
 T35 = [
-    (1, "operational", "به بهره برداری رسیده", 3117, 3127, None),
-    (2, "under construction", "در دست ساخت", 3147, 3155, "اردبیل ۲، بروجن"),
-    (3, "studied", "مطالعه شده", 3157, 3165, "قزوین (الیا)، مازندران (ساری)"),
+    ("operational", "به بهره برداری رسیده", 3117, 3127, None),
+    ("under construction", "در دست ساخت", 3147, 3155, "اردبیل ۲، بروجن"),
+    ("studied", "مطالعه شده", 3157, 3165, "قزوین (الیا)، مازندران (ساری)"),
 ]
 
 
@@ -25,9 +52,9 @@ def tech_service_centres() -> pd.DataFrame:
     """Table 35: one count per line; the count is the last number token (line 3155 also
     prints '2' inside 'اردبیل 2')."""
     rows = []
-    for no, status, status_fa, first, n, places in T35:
-        (row_tok,) = tokens(first, 1)
-        rows.append(dict(row_no=count(row_tok), status=status, status_fa=status_fa, centres=count(tokens(n)[-1]),
+    for status, status_fa, first, n, places in T35:
+        (row_tok,) = S.numbers(first, 1)
+        rows.append(dict(row_no=integer(row_tok), status=status, status_fa=status_fa, centres=integer(S.numbers(n)[-1]),
                          places_fa=places, source_line=first, source_line_end=n))
     return pd.DataFrame(rows)
 
@@ -61,22 +88,22 @@ T38 = [
 def _effectiveness(spec) -> pd.DataFrame:
     rows = []
     for n, ind, ind_fa, frag in spec:
-        need(n, frag)
-        (tok,) = tokens(n, 1)
+        S.need(n, frag)
+        (tok,) = S.numbers(n, 1)
         rows.append(dict(row_kind="total" if ind == "total" else "item", indicator=ind, indicator_fa=ind_fa,
-                         projects=count(tok), source_line=n))
+                         projects=integer(tok), source_line=n))
     return pd.DataFrame(rows)
 
 
 @register("tech_centre_projects_by_indicator", "002_t36_tech_centre_projects_by_indicator.csv")
-def tech_centre_projects() -> pd.DataFrame:
+def tech_centre_projects_by_indicator() -> pd.DataFrame:
     """Table 36: projects done in 1401 in technology and business service centres and clinics,
     by effectiveness indicator; one number per line."""
     return _effectiveness(T36)
 
 
 @register("tech_town_projects_by_indicator", "002_t38_tech_town_projects_by_indicator.csv")
-def tech_town_projects() -> pd.DataFrame:
+def tech_town_projects_by_indicator() -> pd.DataFrame:
     """Table 38: projects done in 1401 in technology towns, by effectiveness indicator."""
     return _effectiveness(T38)
 
@@ -97,21 +124,18 @@ def tech_town_components() -> pd.DataFrame:
     and 164 technology units established (112 + 34 + 18) on lines 3259-3260."""
     rows = []
     for n, town_fa, prov_fa in T37:
-        need(n, town_fa if town_fa != "مجموع" else "مجموع")
-        toks = tokens(n)
-        vals = [count(t) for t in toks[:7]]
+        S.need(n, town_fa)
+        toks = S.numbers(n)
+        vals = [integer(t) for t in toks[:7]]
         if prov_fa:
-            p = get(prov_fa)
-            rec = dict(row_kind="province", province=p.key, town_fa=town_fa, status="operational")
+            rec = dict(row_kind="province", province=province(prov_fa)[0], town_fa=town_fa, status="operational")
         else:
             rec = dict(row_kind="total", province=None, town_fa="مجموع", status=None)
         rec.update(zip(T37_COLS, vals))
-        rec["row_no"] = count(toks[7]) if len(toks) > 7 else None
+        rec["row_no"] = integer(toks[7]) if len(toks) > 7 else None
         rec["source_line"] = n
         rows.append(rec)
-    df = pd.DataFrame(rows)
-    df["row_no"] = df["row_no"].astype("Int64")
-    return df
+    return nullable_int(pd.DataFrame(rows), "row_no")
 
 
 # --- Table 39 -----------------------------------------------------------------------------
@@ -126,8 +150,8 @@ def tech_market_actions() -> pd.DataFrame:
     (billion rials), although its header line is in visual order."""
     rows = []
     for n, action, action_fa in T39:
-        no, cnt, amt = tokens(n, 3)
-        amount = money(amt)
-        rows.append(dict(row_no=count(no), action=action, action_fa=action_fa, count=count(cnt),
+        no, cnt, amt = S.numbers(n, 3)
+        amount = integer(amt)
+        rows.append(dict(row_no=integer(no), action=action, action_fa=action_fa, count=integer(cnt),
                          amount_billion_rials=amount, amount_rials=amount * 10**9, source_line=n))
     return pd.DataFrame(rows)

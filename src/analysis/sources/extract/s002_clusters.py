@@ -1,25 +1,19 @@
-"""002 Tables 26-34 (lines 2373-3088): the business-cluster programme and the subcontracting
-exchange. Column order of each table is confirmed in the catalogue notes
-(data/catalog.yml). Numbers come from their lines by token position; cluster names,
-which the extraction scrambled, are written out per line and checked letter-by-letter
-against the cited lines (``check_label``).
+"""002 chapter 3, sections 3-1 and 3-2: the business-cluster programme (Tables 26-32) and the
+subcontracting exchange (Tables 33-34), lines 2373-3088.
+
+Column order of each table is confirmed in the catalogue notes (data/catalog.yml). Numbers
+come from their lines by token position; cluster names, which the extraction scrambled,
+are written out per line and checked letter by letter against the cited lines
+(:meth:`Seed.check_label`).
 """
 from __future__ import annotations
 
 import pandas as pd
 
 from analysis.sources.extract import register
-from analysis.sources.extract.s002b_util import check_label, prov, tok, toks
+from analysis.sources.extract.seedtext import Seed, flagged, nullable_int, province
 
-
-def _row(**kw):
-    kw.setdefault("flag", None)
-    kw.setdefault("raw_text", None)
-    return kw
-
-
-def _last(n: int) -> int:
-    return tok(n, len(toks(n)) - 1)
+S = Seed("002")
 
 
 # ---------------------------------------------------------------- Table 26 (lines 2373-2393)
@@ -47,30 +41,28 @@ def cluster_programme() -> pd.DataFrame:
     """Visual order: achievement %, actual, plan, unit, indicator, row (8/9 = 89 %, 377/301 = 125 %)."""
     rows = []
     for n, rn, (t0, t1), fa, en, ufa, uen in T26:
-        rows.append(_row(row_no=_last(rn), item_fa=check_label(fa, t0, t1), item_en=en,
-                         unit_fa=check_label(ufa, n if n == t0 else n), unit_en=uen,
-                         plan=tok(n, 2), actual=tok(n, 1), pct_printed=tok(n, 0),
-                         source_line=min(n, rn), source_line_end=max(n, rn) if rn != n else None))
-    df = pd.DataFrame(rows)
-    df["source_line_end"] = df["source_line_end"].astype("Int64")
-    return df
+        rows.append(flagged(row_no=S.last_number(rn), item_fa=S.check_label(fa, t0, t1), item_en=en,
+                            unit_fa=S.check_label(ufa, n), unit_en=uen,
+                            plan=S.number(n, 2), actual=S.number(n, 1), pct_printed=S.number(n, 0),
+                            source_line=min(n, rn), source_line_end=max(n, rn) if rn != n else None))
+    return nullable_int(pd.DataFrame(rows), "source_line_end")
 
 
 # ---------------------------------------------------------------- Table 27 (lines 2416-2439)
 T27 = [
-    # first line, last line, (change, after, before) token indices, fa, en, unit fa, unit en
-    (2424, 2424, (0, 1, 2), "تعداد بنگاه‌ها در خوشه‌های تحت حمایت", "Firms in supported clusters", None, "firm"),
-    (2426, 2426, (0, 1, 2), "تعداد شبکه‌ها در خوشه‌های تحت حمایت", "Networks in supported clusters", None, "network"),
+    # first line, last line (numbers), (change, after, before) token indices, fa, en, unit
+    (2424, 2424, (0, 1, 2), "تعداد بنگاه‌ها در خوشه‌های تحت حمایت", "Firms in supported clusters", "firm"),
+    (2426, 2426, (0, 1, 2), "تعداد شبکه‌ها در خوشه‌های تحت حمایت", "Networks in supported clusters", "network"),
     (2428, 2431, (2, 1, 0), "تعداد BDSp (ارائه دهنده خدمات کسب‌وکار) درگیر در فرآیند توسعه خوشه‌ها",
-     "Business development service providers (BDSp) involved in cluster development", None, "provider"),
+     "Business development service providers (BDSp) involved in cluster development", "provider"),
     (2433, 2433, (0, 1, 2), "تعداد سازمان‌های درگیر در فرآیند توسعه خوشه‌ها",
-     "Institutions and organisations involved in cluster development", None, "organisation"),
+     "Institutions and organisations involved in cluster development", "organisation"),
     (2435, 2435, (0, 1, 2), "تعداد اشتغال در خوشه‌های تحت حمایت (نفر)", "Employment in supported clusters",
-     "نفر", "person"),
+     "person"),
     (2437, 2437, (0, 1, 2), "میزان صادرات بنگاه‌های تحت حمایت (میلیارد دلار)", "Exports of supported firms",
-     "میلیارد دلار", "billion US dollars"),
+     "billion US dollars"),
     (2439, 2439, (0, 1, 2), "میزان کل فروش محصولات خوشه (میلیارد ریال)", "Total sales of cluster products",
-     "میلیارد ریال", "billion rials"),
+     "billion rials"),
 ]
 
 
@@ -80,15 +72,12 @@ def cluster_indicators() -> pd.DataFrame:
     The wrapped BDSp row (lines 2428-2431) prints its numbers in logical order: before, after, %.
     Confirmed by the ratios (139702/118392 = +18 %) and the prose (lines 2459-2561)."""
     rows = []
-    for n0, n1, (ic, ia, ib), fa, en, ufa, uen in T27:
-        nn = n1  # the numbers are on the last line of the row
-        rows.append(_row(indicator_fa=check_label(fa, n0, n1), indicator_en=en,
-                         unit=uen, before=float(tok(nn, ib, decimal=".")),
-                         after=float(tok(nn, ia, decimal=".")), change_pct_printed=tok(nn, ic),
-                         source_line=n0, source_line_end=n1 if n1 != n0 else None))
-    df = pd.DataFrame(rows)
-    df["source_line_end"] = df["source_line_end"].astype("Int64")
-    return df
+    for n0, n1, (ic, ia, ib), fa, en, uen in T27:
+        rows.append(flagged(indicator_fa=S.check_label(fa, n0, n1), indicator_en=en,
+                            unit=uen, before=float(S.number(n1, ib, decimal=".")),
+                            after=float(S.number(n1, ia, decimal=".")), change_pct_printed=S.number(n1, ic),
+                            source_line=n0, source_line_end=n1 if n1 != n0 else None))
+    return nullable_int(pd.DataFrame(rows), "source_line_end")
 
 
 # ---------------------------------------------------------------- Table 28 (lines 2595-2611)
@@ -98,9 +87,9 @@ def cluster_map_updates() -> pd.DataFrame:
             (2607, "خراسان شمالی"), (2609, "خوزستان"), (2611, "مرکزی")]
     rows = []
     for n, pfa in spec:
-        check_label("مطالعه به روزرسانی نقشه خوشه استان " + pfa, n)
-        key, fa = prov(pfa)
-        rows.append(_row(row_no=_last(n), province=key, label_fa=fa, source_line=n))
+        S.check_label("مطالعه به روزرسانی نقشه خوشه استان " + pfa, n)
+        key, fa = province(pfa)
+        rows.append(flagged(row_no=S.last_number(n), province=key, label_fa=fa, source_line=n))
     return pd.DataFrame(rows)
 
 
@@ -117,13 +106,12 @@ T29 = [
 def cluster_feasibility_by_province() -> pd.DataFrame:
     rows = []
     for n, a, b in T29:
-        t = toks(n)
-        assert len(t) == 4, (n, t)
+        S.numbers(n, expect=4)
         for pfa, i_count, i_row in [(a, 2, 3), (b, 0, 1)]:
-            check_label(pfa, n)
-            key, fa = prov(pfa)
-            rows.append(_row(row_no=tok(n, i_row), province=key, label_fa=fa,
-                             studies_completed=tok(n, i_count), source_line=n))
+            S.check_label(pfa, n)
+            key, fa = province(pfa)
+            rows.append(flagged(row_no=S.number(n, i_row), province=key, label_fa=fa,
+                                studies_completed=S.number(n, i_count), source_line=n))
     return pd.DataFrame(rows).sort_values("row_no").reset_index(drop=True)
 
 
@@ -287,26 +275,23 @@ def _span(*lines):
 def cluster_projects_by_province() -> pd.DataFrame:
     rows = []
     for p in T30:
-        key, fa = prov(p["pfa"])
-        check_label(p["pfa"], p["row_line"], p["row_line"] + 6)
-        r = _row(row_kind="province", row_no=_last(p["row_line"]), province=key, label_fa=fa)
+        key, fa = province(p["pfa"])
+        S.check_label(p["pfa"], p["row_line"], p["row_line"] + 6)
+        r = flagged(row_kind="province", row_no=S.last_number(p["row_line"]), province=key, label_fa=fa)
         lines = [p["row_line"]]
         for part, col in PARTS:
             _names, _a, _b, cl, ci = p[part]
-            r[col] = tok(cl, ci)
+            r[col] = S.number(cl, ci)
             lines.append(cl)
         first, last = _span(*lines)
         r.update(source_line=first, source_line_end=last if last != first else None)
         if p["flag"] and p["flag"].startswith("running="):
             r.update(flag=p["flag"], raw_text="2 - 0 - 0")
         rows.append(r)
-    rows.append(_row(row_kind="total", row_no=None, province=None, label_fa="مجموع",
-                     running=tok(2959, 3), completed_total=tok(2959, 2), completed_1401=tok(2959, 0),
-                     source_line=2959, source_line_end=None))
-    df = pd.DataFrame(rows)
-    for c in ("row_no", "source_line_end"):
-        df[c] = df[c].astype("Int64")
-    return df
+    rows.append(flagged(row_kind="total", row_no=None, province=None, label_fa="مجموع",
+                        running=S.number(2959, 3), completed_total=S.number(2959, 2), completed_1401=S.number(2959, 0),
+                        source_line=2959, source_line_end=None))
+    return nullable_int(pd.DataFrame(rows), "row_no", "source_line_end")
 
 
 # ---------------------------------------------------------------- Table 31 (lines 2960-3009)
@@ -350,16 +335,14 @@ def cluster_projects_started() -> pd.DataFrame:
     """Visual order: names, count, province, row (count 2 on line 2967 beside two names)."""
     rows = []
     for n, pfa, names in T31:
-        check_label(pfa, n)
-        key, fa = prov(pfa)
-        rows.append(_row(row_kind="province", row_no=tok(n, 1), province=key, label_fa=fa,
-                         started_1401=tok(n, 0),
-                         cluster_names_fa=" - ".join(check_label(x, n) for x in names), source_line=n))
-    rows.append(_row(row_kind="total", row_no=None, province=None, label_fa="مجموع",
-                     started_1401=tok(3009, 0), cluster_names_fa=None, source_line=3009))
-    df = pd.DataFrame(rows)
-    df["row_no"] = df["row_no"].astype("Int64")
-    return df
+        S.check_label(pfa, n)
+        key, fa = province(pfa)
+        rows.append(flagged(row_kind="province", row_no=S.number(n, 1), province=key, label_fa=fa,
+                            started_1401=S.number(n, 0),
+                            cluster_names_fa=" - ".join(S.check_label(x, n) for x in names), source_line=n))
+    rows.append(flagged(row_kind="total", row_no=None, province=None, label_fa="مجموع",
+                        started_1401=S.number(3009, 0), cluster_names_fa=None, source_line=3009))
+    return nullable_int(pd.DataFrame(rows), "row_no")
 
 
 @register("cluster_projects_completed_1401", "002_t32_cluster_projects_completed_1401.csv")
@@ -367,17 +350,14 @@ def cluster_projects_completed_1401() -> pd.DataFrame:
     """Names per province, no per-province count printed; the total row (line 3030) prints 7."""
     rows = []
     for n, pfa, names in T32:
-        check_label(pfa, n)
-        key, fa = prov(pfa)
-        rows.append(_row(row_kind="province", row_no=tok(n, 0), province=key, label_fa=fa,
-                         cluster_names_fa=" - ".join(check_label(x, n) for x in names),
-                         completed_1401=None, source_line=n))
-    rows.append(_row(row_kind="total", row_no=None, province=None, label_fa="مجموع", cluster_names_fa=None,
-                     completed_1401=tok(3030, 0), source_line=3030))
-    df = pd.DataFrame(rows)
-    for c in ("row_no", "completed_1401"):
-        df[c] = df[c].astype("Int64")
-    return df
+        S.check_label(pfa, n)
+        key, fa = province(pfa)
+        rows.append(flagged(row_kind="province", row_no=S.number(n, 0), province=key, label_fa=fa,
+                            cluster_names_fa=" - ".join(S.check_label(x, n) for x in names),
+                            completed_1401=None, source_line=n))
+    rows.append(flagged(row_kind="total", row_no=None, province=None, label_fa="مجموع", cluster_names_fa=None,
+                        completed_1401=S.number(3030, 0), source_line=3030))
+    return nullable_int(pd.DataFrame(rows), "row_no", "completed_1401")
 
 
 # ---------------------------------------------------------------- Tables 30-32 long: one row per cluster
@@ -447,13 +427,12 @@ def cluster_project_names() -> pd.DataFrame:
     rows = []
 
     def add(table, status, pfa, name, first, last, flag=None):
-        key, fa = prov(pfa)
-        fa_name = check_label(name, first, last)
-        rows.append(_row(table=table, status=status, province=key, label_fa=fa, cluster_fa=fa_name,
-                         cluster_en=EN[name], source_line=first, source_line_end=last if last != first else None,
-                         flag=flag, raw_text=None if flag is None else " | ".join(
-                             __import__("analysis.sources.extract.s002b_util", fromlist=["line"]).line(k).strip()
-                             for k in range(first, last + 1))))
+        key, fa = province(pfa)
+        fa_name = S.check_label(name, first, last)
+        rows.append(flagged(table=table, status=status, province=key, label_fa=fa, cluster_fa=fa_name,
+                            cluster_en=EN[name], source_line=first, source_line_end=last if last != first else None,
+                            flag=flag, raw_text=None if flag is None else " | ".join(
+                             S.line(k).strip() for k in range(first, last + 1))))
 
     for p in T30:
         for part, _col in PARTS:
@@ -469,9 +448,7 @@ def cluster_project_names() -> pd.DataFrame:
     for n, pfa, names in T32:
         for name in names:
             add("32", "completed_1401", pfa, name, n, n)
-    df = pd.DataFrame(rows)
-    df["source_line_end"] = df["source_line_end"].astype("Int64")
-    return df
+    return nullable_int(pd.DataFrame(rows), "source_line_end")
 
 
 # ---------------------------------------------------------------- Table 33 (lines 3061-3073)
@@ -496,10 +473,10 @@ def subcontracting_secretariats() -> pd.DataFrame:
     rows = []
     for n, a, b in T33:
         for (pfa, ffa, fen), i in [(a, 1), (b, 0)]:
-            check_label(pfa, n)
-            key, fa = prov(pfa)
-            rows.append(_row(row_no=tok(n, i), province=key, label_fa=fa, field_fa=check_label(ffa, n),
-                             field_en=fen, source_line=n))
+            S.check_label(pfa, n)
+            key, fa = province(pfa)
+            rows.append(flagged(row_no=S.number(n, i), province=key, label_fa=fa, field_fa=S.check_label(ffa, n),
+                                field_en=fen, source_line=n))
     return pd.DataFrame(rows).sort_values("row_no").reset_index(drop=True)
 
 
@@ -519,10 +496,8 @@ def subcontracting_plan_actual() -> pd.DataFrame:
     """Visual order: achievement %, plan 1401, actual 1401, unit, item (1799/1827 = 98 %)."""
     rows = []
     for n, (t0, t1), fa, en, ufa, uen in T34:
-        rows.append(_row(item_fa=check_label(fa, t0, t1),
-                         item_en=en, unit_fa=check_label(ufa, n), unit_en=uen,
-                         plan=tok(n, 1), actual=tok(n, 2), pct_printed=tok(n, 0),
-                         source_line=min(t0, n), source_line_end=n if n != min(t0, n) else None))
-    df = pd.DataFrame(rows)
-    df["source_line_end"] = df["source_line_end"].astype("Int64")
-    return df
+        rows.append(flagged(item_fa=S.check_label(fa, t0, t1),
+                            item_en=en, unit_fa=S.check_label(ufa, n), unit_en=uen,
+                            plan=S.number(n, 1), actual=S.number(n, 2), pct_printed=S.number(n, 0),
+                            source_line=min(t0, n), source_line_end=n if n != min(t0, n) else None))
+    return nullable_int(pd.DataFrame(rows), "source_line_end")
