@@ -105,6 +105,15 @@ def compare_percent(dataset: str, item: str, printed_pct: float, actual: float, 
     return Finding(dataset, check, item, printed_pct, round(ratio, 4), verdict, source_line, note)
 
 
+def compare_columns(name: str, cols, item: str, *, body_kind: str | None = None, cast=int) -> list[Finding]:
+    """Each column's rows (of ``body_kind``, or all but the total) against the printed total
+    row; ``item`` is a format string with ``{col}``, values are ``cast`` as printed."""
+    df = load(name)
+    total, body = total_row(df), body_rows(df, body_kind)
+    return [compare_total(name, item.format(col=col), cast(total[col]), cast(body[col].sum()),
+                          source_line=int(total.source_line)) for col in cols]
+
+
 def compare_sums(name: str, cols: list[str], body_kind: str = "province") -> list[Finding]:
     """Each column's rows against the printed total row; a gap equal to one row's value is noted."""
     df = load(name)

@@ -11,6 +11,7 @@ from analysis.sources.audit import (
     Finding,
     audit,
     body_rows,
+    compare_columns,
     compare_percent_rows,
     compare_rounded,
     compare_total,
@@ -89,13 +90,11 @@ def _name_counts(table: str, status: str) -> Counter:
 
 @audit
 def cluster_projects() -> list[Finding]:
-    out = []
     t30 = load("cluster_projects_by_province")
     total = total_row(t30)
     body = body_rows(t30, "province")
-    for col in ("running", "completed_total", "completed_1401"):
-        out.append(compare_total("cluster_projects_by_province", f"{col}: 31 provinces vs printed total (مجموع)",
-                                 int(total[col]), int(body[col].sum()), source_line=int(total.source_line)))
+    out = compare_columns("cluster_projects_by_province", ("running", "completed_total", "completed_1401"),
+                          "{col}: 31 provinces vs printed total (مجموع)", body_kind="province")
     out.append(compare_total("cluster_projects_by_province", "completed clusters: prose (line 2668) vs Table 30 total",
                              printed_on("002", 2668, 129), int(total.completed_total), check="table vs prose", source_line=2668))
     # names listed vs printed counts, per province

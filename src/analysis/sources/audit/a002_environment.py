@@ -6,7 +6,7 @@ there.
 """
 from __future__ import annotations
 
-from analysis.sources.audit import Finding, audit, body_rows, compare_percent_rows, compare_total, printed_on, total_row
+from analysis.sources.audit import Finding, audit, compare_columns, compare_percent_rows, compare_total, printed_on, total_row
 from analysis.sources.datasets import load
 
 
@@ -16,10 +16,8 @@ def wastewater() -> list[Finding]:
     t19 = load("wastewater_plan_actual").set_index("unit_en")
     t20 = load("wastewater_by_province")
     total = total_row(t20)
-    body = body_rows(t20, "province")
-    for col in ("estates_plan", "estates_actual", "modules_plan", "modules_actual"):
-        out.append(compare_total("wastewater_by_province", f"{col}: 31 provinces vs printed total (جمع)",
-                                 int(total[col]), int(body[col].sum()), source_line=int(total.source_line)))
+    out += compare_columns("wastewater_by_province", ("estates_plan", "estates_actual", "modules_plan", "modules_actual"),
+                           "{col}: 31 provinces vs printed total (جمع)", body_kind="province")
     for col, unit in (("estates", "industrial estate/zone"), ("modules", "treatment module")):
         for kind in ("plan", "actual"):
             out.append(compare_total("wastewater_by_province", f"{col}_{kind}: Table 20 total vs Table 19 {kind}",

@@ -4,20 +4,14 @@ Reports only; nothing is corrected.
 """
 from __future__ import annotations
 
-from analysis.sources.audit import Finding, audit, body_rows, compare_total, total_row
+from analysis.sources.audit import Finding, audit, body_rows, compare_columns, compare_total, total_row
 from analysis.sources.datasets import load
 
 
 @audit
 def water_totals() -> list[Finding]:
-    df = load("water_by_province")
-    total = total_row(df)
-    body = body_rows(df)
-    return [
-        compare_total("water_by_province", f"{col}: 31 provinces + revived water vs printed total (جمع)",
-                      int(total[col]), int(body[col].sum()), source_line=int(total.source_line))
-        for col in ("plan", "actual")
-    ]
+    return compare_columns("water_by_province", ("plan", "actual"),
+                           "{col}: 31 provinces + revived water vs printed total (جمع)")
 
 
 @audit
@@ -25,11 +19,8 @@ def infrastructure_totals() -> list[Finding]:
     """Row sums against printed totals (Tables 14, 15, 16)."""
     out = []
     for name in ("phone_by_province", "fibre_by_province"):
-        df = load(name)
-        tot = total_row(df)
-        for col in ("plan", "actual"):
-            out.append(compare_total(name, f"{col}: provinces vs printed national total (جمع کشور)",
-                                     float(tot[col]), float(body_rows(df)[col].sum()), source_line=int(tot.source_line)))
+        out += compare_columns(name, ("plan", "actual"), "{col}: provinces vs printed national total (جمع کشور)",
+                               cast=float)
     df = load("electricity_by_province")
     tot, body = total_row(df), body_rows(df)
     for col in ("plan", "actual"):

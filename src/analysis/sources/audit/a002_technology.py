@@ -5,7 +5,16 @@ the prose (Table 37).
 """
 from __future__ import annotations
 
-from analysis.sources.audit import Finding, audit, body_rows, chapter3_prose, compare_total, printed_on, total_row
+from analysis.sources.audit import (
+    Finding,
+    audit,
+    body_rows,
+    chapter3_prose,
+    compare_columns,
+    compare_total,
+    printed_on,
+    total_row,
+)
 from analysis.sources.datasets import load
 
 
@@ -31,13 +40,10 @@ def effectiveness_totals() -> list[Finding]:
 @audit
 def tech_town_totals() -> list[Finding]:
     ds = "tech_town_components"
-    df = load(ds)
-    tot = total_row(df)
-    body = body_rows(df, "province")
+    tot = total_row(load(ds))
     cols = ["production_operational", "production_assigned", "rnd_operational", "rnd_assigned",
             "lab_operational", "lab_assigned", "consultants"]
-    out = [compare_total(ds, f"{c}: 6 towns vs printed total (مجموع)", int(tot[c]), int(body[c].sum()),
-                         source_line=int(tot.source_line)) for c in cols]
+    out = compare_columns(ds, cols, "{col}: 6 towns vs printed total (مجموع)", body_kind="province")
     v, line = chapter3_prose("tech towns", "engineering consultants settled in technology towns")
     out.append(compare_total(ds, "consultants: printed total vs prose (239 consultants)", v, int(tot.consultants),
                              check="table vs prose", source_line=line))

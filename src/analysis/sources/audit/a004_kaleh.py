@@ -3,7 +3,7 @@ their totals and each other, the money per job, the prose against the tables, th
 priority activities against Table 6."""
 from __future__ import annotations
 
-from analysis.sources.audit import Finding, audit, body_rows, compare_near, compare_total, row_where, total_row
+from analysis.sources.audit import Finding, audit, body_rows, compare_columns, compare_near, compare_total, row_where, total_row
 from analysis.sources.datasets import load
 
 MONEY = ("grants", "bank_facilities", "interest_subsidy")
@@ -11,13 +11,9 @@ MONEY = ("grants", "bank_facilities", "interest_subsidy")
 
 @audit
 def kaleh_tables() -> list[Finding]:
-    out = []
-    t6 = load("kaleh_financing_by_province")
-    tot6 = total_row(t6)
-    prov6 = body_rows(t6, "province")
-    for col in ("jobs", *MONEY):
-        out.append(compare_total("kaleh_financing_by_province", f"Table 6 {col}: 4 provinces vs printed total (۴ استان)",
-                                 int(tot6[col]), int(prov6[col].sum()), source_line=int(tot6.source_line)))
+    out = compare_columns("kaleh_financing_by_province", ("jobs", *MONEY),
+                          "Table 6 {col}: 4 provinces vs printed total (۴ استان)", body_kind="province")
+    tot6 = total_row(load("kaleh_financing_by_province"))
     t8 = load("kaleh_financing_by_sector")
     tot8 = total_row(t8)
     sec8 = body_rows(t8, "sector")

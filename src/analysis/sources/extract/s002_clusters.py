@@ -432,7 +432,7 @@ def cluster_project_names() -> pd.DataFrame:
         rows.append(flagged(table=table, status=status, province=key, label_fa=fa, cluster_fa=fa_name,
                             cluster_en=EN[name], source_line=first, source_line_end=last if last != first else None,
                             flag=flag, raw_text=None if flag is None else " | ".join(
-                             S.line(k).strip() for k in range(first, last + 1))))
+                                S.line(k).strip() for k in range(first, last + 1))))
 
     for p in T30:
         for part, _col in PARTS:
