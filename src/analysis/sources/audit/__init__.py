@@ -4,8 +4,10 @@ Recomputes what the sources print (totals, percentages, growth rates, cross-tabl
 figures) and reports each comparison as a :class:`Finding`. Nothing in ``data/`` is
 corrected: findings are published beside the data.
 
-Audit modules (``a0*.py`` in this package) register functions with :func:`audit`; each
-returns a list of findings. :func:`run` collects them into one frame.
+Audit modules (``a0*.py`` in this package) are named like the extractors whose datasets
+they check (``a002_land`` checks what ``extract/s002_land`` writes); they register
+functions with :func:`audit`; each returns a list of findings. :func:`run` collects them
+into one frame. The helpers below are the comparisons and look-ups the modules share.
 """
 from __future__ import annotations
 
@@ -15,7 +17,12 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+import jdatetime
 import pandas as pd
+
+from analysis.core.digits import normalise_fa, numbers_on_line
+from analysis.sources.datasets import load
+from analysis.sources.extract.seedtext import Seed
 
 VERDICTS = ("ok", "rounding", "capped", "discrepancy", "unit", "note")
 AUDITS: list[Callable[[], list[Finding]]] = []
@@ -96,6 +103,131 @@ def compare_percent(dataset: str, item: str, printed_pct: float, actual: float, 
     else:
         verdict = "discrepancy"
     return Finding(dataset, check, item, printed_pct, round(ratio, 4), verdict, source_line, note)
+
+
+def compare_columns(name: str, cols, item: str, *, body_kind: str | None = None, cast=int) -> list[Finding]:
+    """Each column's rows (of ``body_kind``, or all but the total) against the printed total
+    row; ``item`` is a format string with ``{col}``, values are ``cast`` as printed."""
+    df = load(name)
+    total, body = total_row(df), body_rows(df, body_kind)
+    return [compare_total(name, item.format(col=col), cast(total[col]), cast(body[col].sum()),
+                          source_line=int(total.source_line)) for col in cols]
+
+
+def compare_sums(name: str, cols: list[str], body_kind: str = "province") -> list[Finding]:
+    """Each column's rows against the printed total row; a gap equal to one row's value is noted."""
+    df = load(name)
+    total, body = total_row(df), body_rows(df, body_kind)
+    out = []
+    for col in cols:
+        f = compare_total(name, f"{col}: sum of {len(body)} rows vs printed total (جمع)",
+                          float(total[col]), float(body[col].sum()), source_line=int(total.source_line),
+                          tol=1e-6)
+        if f.verdict != "ok" and abs(f.difference) < 0.5:
+            f.verdict, f.note = "rounding", "printed total rounds a sum with a decimal cell"
+        if f.verdict == "discrepancy" and "province" in body:
+            # which single row is closest to the gap? (a row left out of the printed total)
+            gap = f.difference
+            near = body.loc[(body[col] - gap).abs().idxmin()]
+            if abs(near[col] - gap) <= 0.001 * abs(gap):
+                f.note = (f"the gap ({gap:g}) is within 0.1 % of {near.province}'s value ({near[col]:g}, "
+                          f"line {near.source_line}): the printed total seems to leave that row out")
+        out.append(f)
+    return out
+
+
+def compare_rounded(dataset: str, check: str, item: str, printed: float, value: float, *,
+                    source_line: int | None = None, note: str = "", tol: float = 1.0) -> Finding:
+    """A printed whole number (an average, a growth %) against the value it rounds:
+    ``ok`` if ``round(value)`` is printed, ``rounding`` within ``tol`` (truncated instead
+    of rounded), else ``discrepancy``.
+
+    >>> compare_rounded("t", "growth vs printed %", "x", 140, 140.85).verdict
+    'rounding'
+    """
+    if round(value) == printed:
+        verdict = "ok"
+    elif abs(value - printed) < tol:
+        verdict = "rounding"
+    else:
+        verdict = "discrepancy"
+    return Finding(dataset, check, item, printed, round(value, 4), verdict, source_line, note)
+
+
+def compare_near(dataset: str, check: str, item: str, printed: float, recomputed: float, tol: float,
+                 line: int | None, note: str = "", decimals: int | None = None, more_than: bool = False) -> Finding:
+    """ok if equal (after rounding to ``decimals`` when given; or, for a 'more than'
+    statement, if the recomputed value exceeds the printed one), 'rounding' within tol,
+    else discrepancy."""
+    diff = abs(recomputed - printed)
+    equal = diff < 1e-9 or (decimals is not None and round(recomputed, decimals) == printed)
+    if more_than and recomputed >= printed:
+        equal = True
+    verdict = "ok" if equal else ("rounding" if diff <= tol else "discrepancy")
+    return Finding(dataset, check, item, printed, round(recomputed, 4), verdict, line, note)
+
+
+def note_finding(dataset: str, check: str, item: str, printed, recomputed, line: int | None, text: str,
+         verdict: str = "note") -> Finding:
+    """A finding that states something beside the data rather than comparing (verdict ``note``)."""
+    return Finding(dataset, check, item, printed, recomputed, verdict, line, text)
+
+
+WEEKDAYS_FA = ["دوشنبه", "سه شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه"]  # Monday=0
+
+
+def compare_weekday(dataset: str, item: str, date: str, printed: str, line: int) -> Finding:
+    """A printed weekday against the Jalali calendar's weekday of ``date`` ('YYYY/MM/DD')."""
+    y, m, d = (int(x) for x in date.split("/"))
+    g = jdatetime.date(y, m, d).togregorian()
+    actual = WEEKDAYS_FA[g.weekday()]
+    ok = normalise_fa(printed).replace(" ", "") == actual.replace(" ", "")
+    return Finding(dataset, "printed weekday vs Jalali calendar", item, None, None, "ok" if ok else "discrepancy",
+                   line, f"{date} = {g.isoformat()} ({g.strftime('%A')}); printed {printed}, calendar {actual}")
+
+
+def compare_percent_rows(name: str, label_col: str) -> list[Finding]:
+    """Each row's printed achievement % against 100 * actual / plan, cited at the line
+    holding the numbers (``source_line_end`` when the row spans lines)."""
+    df = load(name)
+    out = []
+    for _, r in df.iterrows():
+        end = r.get("source_line_end")
+        line = int(end) if end is not None and not pd.isna(end) else int(r["source_line"])
+        out.append(compare_percent(name, str(r[label_col]), float(r["pct_printed"]), float(r["actual"]),
+                                   float(r["plan"]), source_line=line))
+    return out
+
+
+# ---------------------------------------------------------------------------- look-ups
+def printed_on(seed: str, line_no: int, value: float) -> float:
+    """A figure quoted from the running text of a seed, checked to be printed on its line."""
+    if float(value) not in numbers_on_line(Seed(seed).line(line_no)):
+        raise ValueError(f"{value} is not printed on {seed} line {line_no}")
+    return value
+
+
+def chapter3_prose(topic: str, item: str) -> tuple[int, int]:
+    """(value, source line) of a figure stated in the prose of 002 chapter 3
+    (``sme_support_prose_figures``), used by the technology, loans and training audits."""
+    df = load("sme_support_prose_figures")
+    r = df[(df.topic == topic) & (df["item"] == item)].iloc[0]
+    return int(r.value), int(r.source_line)
+
+
+def total_row(df: pd.DataFrame) -> pd.Series:
+    """The printed total row (``row_kind == "total"``) of a dataset."""
+    return df[df.row_kind == "total"].iloc[0]
+
+
+def body_rows(df: pd.DataFrame, kind: str | None = None) -> pd.DataFrame:
+    """The rows a total adds up: of ``kind``, or every row but the total."""
+    return df[df.row_kind == kind] if kind else df[df.row_kind != "total"]
+
+
+def row_where(df: pd.DataFrame, col: str, value) -> pd.Series:
+    """The first row of ``df`` whose ``col`` equals ``value``."""
+    return df.loc[df[col] == value].iloc[0]
 
 
 def discover() -> list[Callable[[], list[Finding]]]:

@@ -20,9 +20,10 @@ import re
 import pandas as pd
 
 from analysis.core.digits import normalise_fa
-from analysis.core.paths import seed_lines
 from analysis.sources.extract import register
-from analysis.sources.extract.s000_other_helpers import jalali, line
+from analysis.sources.extract.seedtext import Seed, date_on
+
+S = Seed("000")
 
 FIRST, LAST = 72, 258
 
@@ -151,12 +152,11 @@ def _cells(text: str) -> list[str]:
 
 
 def _catalogue() -> list[dict]:
-    ls = seed_lines("000")
     rows: list[dict] = []
     sector = agency_cell = None
     agency_line = None
     for n in range(FIRST, LAST + 1):
-        text = ls[n - 1].strip()
+        text = S.line(n).strip()
         if not text.startswith("|") or re.fullmatch(r"[|\s-]+", text):
             continue
         cells = _cells(text)
@@ -214,14 +214,14 @@ def prose_figures() -> pd.DataFrame:
     """The document's dates (it has no other figures outside the table of contents)."""
     rows = [
         dict(figure="programme_year", description_en="year of the programme catalogue (cover: 'year 1401')",
-             value=float(re.search(r"سال (\d{4})", line("000", 11)).group(1)), unit="Jalali year",
+             value=float(re.search(r"سال (\d{4})", S.norm_line(11)).group(1)), unit="Jalali year",
              date_jalali=None, source_line=11),
         dict(figure="issue_season", description_en="document issued in summer 1401 (cover)",
-             value=float(re.search(r"تابستان (\d{4})", line("000", 19)).group(1)), unit="Jalali year",
+             value=float(re.search(r"تابستان (\d{4})", S.norm_line(19)).group(1)), unit="Jalali year",
              date_jalali=None, source_line=19),
         dict(figure="approval_date",
              description_en="date of approval by the Khuzestan Management Development Council (زمان تصویب)",
-             value=None, unit="date", date_jalali=jalali(line("000", 49), r"(\d{4})/(\d{2})/(\d{2})"),
+             value=None, unit="date", date_jalali=date_on(S.norm_line(49), r"(\d{4})/(\d{2})/(\d{2})"),
              source_line=49),
     ]
     return pd.DataFrame(rows)

@@ -13,17 +13,11 @@ import re
 
 import pandas as pd
 
-from analysis.core.digits import normalise_fa, parse_number, to_latin_digits
-from analysis.core.paths import seed_lines
-from analysis.core.provinces import get
+from analysis.core.digits import parse_number, to_latin_digits
 from analysis.sources.extract import register
-from analysis.sources.extract.s000_other_helpers import is_words, line, read
+from analysis.sources.extract.seedtext import Seed, is_words, province, read
 
-SEED = "004"
-
-
-def _cells(n: int) -> list[str]:
-    return [normalise_fa(c) for c in seed_lines(SEED)[n - 1].split("\t")]
+S = Seed("004")
 
 
 def _persons(cell: str) -> float | None:
@@ -90,16 +84,16 @@ TABLES_1_4 = {
 def priority_sectors() -> pd.DataFrame:
     rows = []
     for table, (prov, printed, first, last, header, measure) in TABLES_1_4.items():
-        head = _cells(header)
+        head = S.cells(header)
         name_col = next(i for i, h in enumerate(head) if "نام رسته" in h)
         emp_col = next(i for i, h in enumerate(head) if "اشتغال" in h)
         county_col = next((i for i, h in enumerate(head) if h == "شهرستان"), None)
         rank_col = next((i for i, h in enumerate(head) if h == "رتبه"), None)
         for n in range(first, last + 1):
-            cells = seed_lines(SEED)[n - 1].split("\t")
-            if not "".join(cells).strip():
+            cells = S.cells(n)
+            if not any(cells):
                 continue
-            cells = [normalise_fa(c) for c in cells] + [""] * (len(head) - len(cells))
+            cells += [""] * (len(head) - len(cells))
             name = cells[name_col]
             emp = _persons(cells[emp_col])
             total = name == "مجموع"
@@ -108,7 +102,7 @@ def priority_sectors() -> pd.DataFrame:
                 flag = ("province=not printed in the title of Table 4, inferred as Hamedan from the activities "
                         "(Malayer furniture and wood carving, raisins and walnuts, Lalejin pottery, leather)")
             rows.append(dict(
-                table=table, row_kind="total" if total else "activity", province=prov, label_fa=get(prov).fa,
+                table=table, row_kind="total" if total else "activity", province=prov, label_fa=province(prov)[1],
                 province_printed=printed,
                 rank=int(to_latin_digits(cells[rank_col])) if rank_col is not None else None,
                 sector_fa=name, sector_en=sector_en(name),
@@ -135,16 +129,15 @@ T6_COLS = {  # header text (normalised) -> column
 
 @register("kaleh_financing_by_province", "004_t6_financing_by_province.csv")
 def financing_by_province() -> pd.DataFrame:
-    cols = [T6_COLS[h] for h in _cells(203)]
+    cols = [T6_COLS[h] for h in S.cells(203)]
     rows = []
     for n in range(204, 209):
-        rec = dict(zip(cols, _cells(n)))
+        rec = dict(zip(cols, S.cells(n)))
         label = rec.pop("label")
         if "استان" in label and re.search(r"\d", to_latin_digits(label)):
             kind, key, fa = "total", None, label
         else:
-            kind, key = "province", get(label).key
-            fa = get(label).fa
+            kind, (key, fa) = "province", province(label)
         vals = {k: int(parse_number(v, decimal="none")) for k, v in rec.items()}
         rows.append(dict(row_kind=kind, province=key, label_fa=fa, **vals, source_line=n))
     df = pd.DataFrame(rows)
@@ -165,12 +158,12 @@ T8_SECTOR_EN = {
 
 @register("kaleh_financing_by_sector", "004_t8_financing_by_sector.csv")
 def financing_by_sector() -> pd.DataFrame:
-    head = _cells(233)
+    head = S.cells(233)
     assert head[2].startswith("تعداد اشتغال جدید") and head[3] == "کمک های فنی و اعتباری"
     assert head[4] == "تسهیلات بانکی" and head[5] == "یارانه تسهیلات بانکی", head
     rows = []
     for n in range(234, 246):
-        c = _cells(n)
+        c = S.cells(n)
         name = to_latin_digits(c[1])
         total = name.startswith("مجموع")
         vals = [int(parse_number(x, decimal="none")) for x in c[2:6]]
@@ -247,7 +240,7 @@ def prose_figures() -> pd.DataFrame:
     for spec in FIGURES:
         fig, n, pat, unit, qual, desc = spec[:6]
         decimal = spec[6] if len(spec) > 6 else "/"
-        value, _, raw = read(line(SEED, n), pat, decimal=decimal)
+        value, _, raw = read(S.norm_line(n), pat, decimal=decimal)
         words = is_words(raw)
         rials = RIALS_PER.get(unit)
         rows.append(dict(figure=fig, description_en=desc, value=value, unit=unit, qualifier=qual,
