@@ -171,3 +171,39 @@ def deflate(values, years, index: pd.Series, base_year: int):
     if isinstance(values, pd.Series):
         return pd.Series(out, index=values.index, name=values.name)
     return pd.Series(out)
+
+
+def real_growth(new, old, new_year: int, old_year: int, index: pd.Series):
+    """Real growth from ``old`` (money of ``old_year``) to ``new`` (money of ``new_year``).
+
+    ``new`` is deflated to ``old_year`` prices with :func:`deflate`, then
+    :func:`analysis.metrics.rates.growth` is taken: ``new * index[old_year] / index[new_year] / old - 1``.
+    Years are in the index's calendar (Gregorian for :func:`load_inflation`; convert Jalali
+    years with :func:`jalali_to_gregorian_year` and read :data:`APPROXIMATION`).
+
+    Parameters
+    ----------
+    new, old : number, Series or array-like
+    new_year, old_year : int
+    index : Series
+        A price level by year (:func:`price_index`); its base year does not matter.
+
+    Examples
+    --------
+    002 Table 66, line 6042 (East Azerbaijan): 8,646,325 million rials in 1401 against
+    5,430,172 in 1400 is +59.2 % nominal; with prices up 43.5 % (World Bank CPI, 2022):
+
+    >>> idx = pd.Series({2021: 100.0, 2022: 143.4885})
+    >>> round(real_growth(8646325, 5430172, 2022, 2021, idx), 4)
+    0.1097
+    """
+    from analysis.metrics.rates import growth
+
+    if np.ndim(new) == 0:
+        real_new = deflate(float(new), new_year, index, old_year)
+    else:
+        values = new if isinstance(new, pd.Series) else np.asarray(new, dtype=float)
+        real_new = deflate(values, [new_year] * len(values), index, old_year)
+        if not isinstance(new, pd.Series):
+            real_new = real_new.to_numpy()
+    return growth(real_new, old)
