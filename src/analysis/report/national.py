@@ -6,7 +6,9 @@ printed table or table group); each row keeps its source table and line. Ratios 
 from :func:`analysis.metrics.planactual.achievement` (uncapped ``actual / plan``), categories
 from :func:`analysis.metrics.planactual.categorise`, and the verdict on the printed percentage
 from :func:`analysis.sources.audit.compare_percent` (``ok``, ``rounding``, ``capped``,
-``discrepancy``; ``note`` for a zero plan).
+``discrepancy``; ``note`` for a zero plan). Every word a reader sees comes from
+``text/<lang>/national.yml`` (keys ``national.<key>``); indicator names and units come from
+the data, in Persian where the dataset has a clean Persian column.
 
 >>> f = national_frame()
 >>> r = f.loc[f.dataset == "registered_deeds_plan"].iloc[0]  # 002 line 720
