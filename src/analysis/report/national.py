@@ -255,8 +255,14 @@ CATEGORY_COLOURS = {"not started": "#7f1d1d", "under": "#c0392b", "met": "#9aa5b
 
 
 def category_text(category: str) -> str:
-    """Reader's words for a category of :func:`analysis.metrics.planactual.categorise`."""
-    return t("national.cat_" + category.replace(" ", "_"))
+    """Reader's words for a category of :func:`analysis.metrics.planactual.categorise`, with its
+    thresholds (:data:`analysis.metrics.planactual.THRESHOLDS`) in percent.
+
+    >>> category_text("met"), category_text("under")
+    ('met (95–105 %)', 'under plan (< 95 %)')
+    """
+    lo, hi = (num(100 * x) for x in planactual.THRESHOLDS)
+    return t("national.cat_" + category.replace(" ", "_"), lo=lo, hi=hi)
 
 
 def figure(df: pd.DataFrame | None = None):
