@@ -101,3 +101,38 @@ def test_figure_and_table(nat):
     assert len(fig.axes[0].patches) == len(nat)
     html = ch_national.table(nat)._repr_html_()
     assert "nan" not in html.lower().replace("nana", "") and "None" not in html
+
+
+@pytest.fixture
+def persian():
+    from analysis.core import text
+    text.use_language("fa")
+    yield
+    text.use_language("en")
+
+
+def test_english_values_read_as_before(nat):
+    s = ch_national.summary(nat)
+    # 002 line 3088: 2,254,536 / 910,000 million rials = 247.75 %
+    assert s["nat_top1"] == "Subcontracting: Value of contracts concluded for members (247.8 %, Table 34)"
+    # 002 line 572: 2776 / 2477 = 112.07 %, printed 100; first of the six capped rows
+    assert s["nat_capped_list"].startswith("New parks/zones: industrial land (Table 5: 112.1 % printed as 100 %); ")
+    assert s["nat_under_below"] == "95 %" and s["nat_over_above"] == "105 %"
+    html = ch_national.table(nat)._repr_html_()
+    assert "capped at 100 %" in html and "over plan (&gt; 105 %)" in html
+    assert "<caption>National plan/actual indicators of ISIPO's 1401 report" in html.replace("&#x27;", "'")
+
+
+def test_persian_edition(nat, persian):
+    import re
+
+    s = ch_national.summary(nat)
+    # the subcontracting table (002 line 3088) carries a clean Persian item name: no Latin word left
+    assert s["nat_top1"].startswith("پیمانکاری فرعی: ")
+    assert "247.8 %" in s["nat_top1"] and "جدول 34" in s["nat_top1"]
+    assert re.search(r"[A-Za-z]{3}", s["nat_top1"]) is None
+    assert "؛ " in s["nat_capped_list"] and "چاپ‌شده به‌صورت ۱۰۰ درصد" in s["nat_capped_list"]
+    t = ch_national.table(nat)
+    assert set(t.df.iloc[:, 8]) <= {ch_national.category_text(c) for c in ("not started", "under", "met", "over")}
+    assert "بیش از برنامه" in t.df.iloc[0, 8]
+    assert "<caption>شاخص‌های برنامه و عملکرد ملی" in t._repr_html_()

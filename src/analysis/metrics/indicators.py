@@ -75,36 +75,3 @@ def frame(ind: Indicator | str) -> pd.DataFrame:
 def frames(kind: str | None = None) -> dict[str, pd.DataFrame]:
     """All indicator frames (optionally of one kind), keyed by indicator key."""
     return {i.key: frame(i) for i in indicators() if kind is None or i.kind == kind}
-
-
-def jobs_per_unit(jobs, units):
-    """Jobs per industrial unit, ``jobs / units`` (persons per operating unit).
-
-    Undefined (NaN, never ``inf``) where ``units`` is zero or missing. Works on numbers
-    and on aligned Series (one row per province).
-
-    Parameters
-    ----------
-    jobs : float or Series
-        Employment (persons), e.g. ``operational_employment_by_province.employment_cum_1401``.
-    units : float or Series
-        Units of the same scope, e.g. ``operational_units_by_province.units_cum_1401``.
-
-    Examples
-    --------
-    002 Table 57, line 5495 (Khuzestan, 30843 jobs in operating units) and Table 56,
-    line 5398 (1911 operating units):
-
-    >>> round(jobs_per_unit(30843, 1911), 2), jobs_per_unit(5, 0)
-    (16.14, nan)
-    >>> jobs_per_unit(pd.Series([30.0, 4.0]), pd.Series([3.0, None])).tolist()
-    [10.0, nan]
-    """
-    if isinstance(jobs, pd.Series) or isinstance(units, pd.Series):
-        j = pd.to_numeric(jobs).astype(float) if isinstance(jobs, pd.Series) else float(jobs)
-        u = pd.to_numeric(units).astype(float) if isinstance(units, pd.Series) else pd.Series(float(units), index=j.index)
-        return j / u.where(u != 0)
-    j, u = float(jobs), float(units)
-    if u != u or u == 0:  # NaN or zero
-        return float("nan")
-    return j / u

@@ -185,24 +185,6 @@ def attainment(actual, target, years=None) -> Result:
     return _divide(actual, target, "zero target", note)
 
 
-def share(part, whole, years=None) -> Result:
-    """Share of a whole: ``part / whole`` (both in the same unit), e.g. one scheme's loans in all
-    the loans of a province's banks. Zero whole -> undefined.
-
-    Examples
-    --------
-    003 line 254: about 1 500 billion tomans of programme loans in three years against
-    24 000 billion tomans lent by the province's banks ("one sixteenth").
-
-    >>> share(1500, 24000).value
-    0.0625
-    >>> share(1, 0).status
-    'undefined: zero whole'
-    """
-    note = "" if years is None else money_note(years)
-    return _divide(part, whole, "zero whole", note)
-
-
 def jobs_per_billion_rials(jobs, money, unit: str = "billion rials", years=None) -> Result:
     """Jobs per billion rials of money (``money`` given in ``unit``).
 

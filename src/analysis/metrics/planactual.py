@@ -330,6 +330,23 @@ class GapExplanation:
     table: pd.DataFrame = field(repr=False)
     text: str = ""
 
+    def movers(self, top: int = 3) -> pd.DataFrame:
+        """The ``top`` rows of ``table`` that pull the mean away from the ratio of sums
+        (contribution of the same sign as the gap), largest first; empty when there is no gap.
+
+        Examples
+        --------
+        002 Table 13 (water), lines 931, 939 and 955:
+
+        >>> df = pd.DataFrame({"province": ["East Azerbaijan", "Alborz", "Khuzestan"],
+        ...                    "plan": [22, 25, 20], "actual": [25, 0, 84]})
+        >>> explain_gap(df).movers()["province"].tolist()
+        ['Khuzestan', 'Alborz']
+        """
+        if abs(self.gap) < 1e-12:
+            return self.table.iloc[0:0]
+        return self.table[np.sign(self.table["contribution"]) == np.sign(self.gap)].head(top)
+
 
 def explain_gap(df: pd.DataFrame, label: str = "province", plan: str = "plan", actual: str = "actual",
                 top: int = 3) -> GapExplanation:

@@ -173,36 +173,37 @@ def deflate(values, years, index: pd.Series, base_year: int):
     return pd.Series(out)
 
 
-def growth(new, old):
-    """Growth from ``old`` to ``new``: ``new / old - 1`` (0.25 = 25 % more), in the units given.
+def real_growth(new, old, new_year: int, old_year: int, index: pd.Series):
+    """Real growth from ``old`` (money of ``old_year``) to ``new`` (money of ``new_year``).
 
-    For money this is **nominal** growth unless both values are in the same year's prices
-    (see :func:`deflate`). Where ``old`` is zero or missing the growth is undefined and NaN
-    is returned, never ``inf``. Works on numbers and on aligned Series.
+    ``new`` is deflated to ``old_year`` prices with :func:`deflate`, then
+    :func:`analysis.metrics.rates.growth` is taken: ``new * index[old_year] / index[new_year] / old - 1``.
+    Years are in the index's calendar (Gregorian for :func:`load_inflation`; convert Jalali
+    years with :func:`jalali_to_gregorian_year` and read :data:`APPROXIMATION`).
 
     Parameters
     ----------
-    new, old : float or Series
-        The later and the earlier value.
-
-    Returns
-    -------
-    float or Series
+    new, old : number, Series or array-like
+    new_year, old_year : int
+    index : Series
+        A price level by year (:func:`price_index`); its base year does not matter.
 
     Examples
     --------
-    Made-up values (a provincial company's resources, 1400 and 1401):
+    002 Table 66, line 6042 (East Azerbaijan): 8,646,325 million rials in 1401 against
+    5,430,172 in 1400 is +59.2 % nominal; with prices up 43.5 % (World Bank CPI, 2022):
 
-    >>> round(growth(5_000.0, 4_000.0), 4), growth(3.0, 0.0)
-    (0.25, nan)
-    >>> growth(pd.Series([110.0, 5.0]), pd.Series([100.0, None])).round(2).tolist()
-    [0.1, nan]
+    >>> idx = pd.Series({2021: 100.0, 2022: 143.4885})
+    >>> round(real_growth(8646325, 5430172, 2022, 2021, idx), 4)
+    0.1097
     """
-    if isinstance(new, pd.Series) or isinstance(old, pd.Series):
-        n = pd.to_numeric(new).astype(float) if isinstance(new, pd.Series) else float(new)
-        o = pd.to_numeric(old).astype(float) if isinstance(old, pd.Series) else pd.Series(float(old), index=n.index)
-        return n / o.where(o != 0) - 1.0
-    n, o = float(new), float(old)
-    if np.isnan(o) or o == 0:
-        return float("nan")
-    return n / o - 1.0
+    from analysis.metrics.rates import growth
+
+    if np.ndim(new) == 0:
+        real_new = deflate(float(new), new_year, index, old_year)
+    else:
+        values = new if isinstance(new, pd.Series) else np.asarray(new, dtype=float)
+        real_new = deflate(values, [new_year] * len(values), index, old_year)
+        if not isinstance(new, pd.Series):
+            real_new = real_new.to_numpy()
+    return growth(real_new, old)

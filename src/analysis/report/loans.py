@@ -19,7 +19,7 @@ import pandas as pd
 
 from analysis.core.provinces import get, keys
 from analysis.core.text import bi, en, fa, language, pair, t
-from analysis.metrics import loans, planactual, prices
+from analysis.metrics import loans, planactual, prices, rates
 from analysis.report import figures
 from analysis.report.display import Table, num, pct
 from analysis.sources.datasets import dataset, load
@@ -468,7 +468,7 @@ def values() -> dict[str, str]:
         "ln_khz_n_flagged": str(int(kh.flag.notna().sum())),
         "ln_khz_bank_three": num(bank_three.billion_rials.iloc[0]),
         "ln_khz_prog_three": num(prog_three.billion_rials.iloc[0]),
-        "ln_khz_share_calc": pct(loans.share(prog_three.value.iloc[0], bank_three.value.iloc[0]).value, 2),
+        "ln_khz_share_calc": pct(rates.share(prog_three.value.iloc[0], bank_three.value.iloc[0]), 2),
         "ln_khz_share_said": pct(m[(m.source_line == 254) & (m.category == "rate")].value.iloc[0], 2),
         "ln_khz_parts": num(three[three.quantity.str.startswith(("rural", "comprehensive"))].billion_rials.sum()),
         "ln_toman_rials": num(loans.convert(1, "tomans", "rials")),

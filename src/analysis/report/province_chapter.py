@@ -16,9 +16,8 @@ from analysis import __version__
 from analysis.core.provinces import get
 from analysis.core.text import bi, fa, fill, isolate, label, language, pair, t
 from analysis.metrics import planactual as pa
-from analysis.metrics.indicators import jobs_per_unit
 from analysis.metrics.planactual import province_rows
-from analysis.metrics.prices import growth
+from analysis.metrics.rates import growth, per_unit
 from analysis.report import figures
 from analysis.report.display import DASH, Table, escape, num, ordinal, pct
 from analysis.report.downloads import write_csv
@@ -175,8 +174,8 @@ class ProvinceChapter:
         self.values.update({
             "units_cum": num(f.loc["units_cum_1401", "value"]),
             "jobs_cum": num(f.loc["employment_cum_1401", "value"]),
-            "jobs_per_unit": num(jobs_per_unit(f.loc["employment_cum_1401", "value"], f.loc["units_cum_1401", "value"]), 1),
-            "jobs_per_unit_all": num(jobs_per_unit(f.loc["employment_cum_1401", "total"], f.loc["units_cum_1401", "total"]), 1),
+            "jobs_per_unit": num(per_unit(f.loc["employment_cum_1401", "value"], f.loc["units_cum_1401", "value"]), 1),
+            "jobs_per_unit_all": num(per_unit(f.loc["employment_cum_1401", "total"], f.loc["units_cum_1401", "total"]), 1),
             "resources_growth": pct(growth(res1401, res1400)),
             "n_clusters": str(len(self.clusters)),
         })
