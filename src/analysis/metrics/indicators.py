@@ -75,3 +75,50 @@ def frame(ind: Indicator | str) -> pd.DataFrame:
 def frames(kind: str | None = None) -> dict[str, pd.DataFrame]:
     """All indicator frames (optionally of one kind), keyed by indicator key."""
     return {i.key: frame(i) for i in indicators() if kind is None or i.kind == kind}
+
+
+def jobs_per_unit(jobs, units):
+    """Jobs per unit: ``jobs / units``, missing (NaN) where there are no units.
+
+    002 Tables 56 and 57 give, per province, the units brought into operation in
+    the industrial estates and the jobs in those units; this is the one definition
+    of jobs per unit the chapters use.
+
+    Parameters
+    ----------
+    jobs, units : number or Series
+        Counts (persons and units); missing values allowed.
+
+    Returns
+    -------
+    float or Series of float
+        NaN where ``units`` is zero or missing or ``jobs`` is missing.
+
+    Raises
+    ------
+    ValueError
+        A negative count.
+
+    Examples
+    --------
+    Khuzestan, 1401: 150 units became operational (002 line 5398) with 1 748 jobs
+    (line 5495):
+
+    >>> round(jobs_per_unit(1748, 150), 2)
+    11.65
+    >>> jobs_per_unit(12, 0)
+    nan
+    >>> jobs_per_unit(pd.Series([1748, 12]), pd.Series([150, 0])).round(2).tolist()
+    [11.65, nan]
+    """
+    def counts(x):
+        if isinstance(x, pd.Series):
+            return pd.to_numeric(x).astype(float)
+        return float("nan") if x is None or pd.isna(x) else float(x)
+
+    j, u = counts(jobs), counts(units)
+    if bool((pd.Series(j) < 0).any()) or bool((pd.Series(u) < 0).any()):
+        raise ValueError(f"jobs and units must be counts >= 0; got jobs {jobs!r}, units {units!r}")
+    if isinstance(j, pd.Series) or isinstance(u, pd.Series):
+        return j / (u.where(u != 0) if isinstance(u, pd.Series) else (u if u else float("nan")))
+    return j / u if u > 0 else float("nan")
