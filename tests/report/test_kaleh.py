@@ -79,3 +79,15 @@ def test_every_data_word_shown_has_a_text():
     with pytest.raises(KeyError, match="u_furlongs"):
         ch.word("u", "furlongs")
     assert "kaleh.row_four" in labels("fa")
+
+
+def test_filled_paragraphs_are_not_read_as_lists():
+    """A line of a filled paragraph that starts like '1. ' or '- ' would become a Markdown list."""
+    import re
+
+    from analysis.core.text import t
+    listy = re.compile(r"^\s*(\d+[.)]|[-+*])\s")
+    for lang in ("en", "fa"):
+        v = {**ch.values(lang), "kl_cost_range_prov": ch.cost_range("545.7", "556.0", lang)}
+        for k in ("intro", "caveat", "targets", "priority", "financing", "isipo", "operations", "cap_financing"):
+            assert [line for line in t(f"kaleh.{k}", lang, **v).splitlines() if listy.match(line)] == [], (lang, k)

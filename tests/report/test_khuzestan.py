@@ -163,3 +163,17 @@ def test_category_words():
     # 002 line 955: water 420 % -> over; the zero plan of the wastewater modules (Table 20) is named
     assert kz.category_text(p.loc["water", "category"], p.loc["water", "status"], "en") == "over"
     assert kz.category_text("undefined", "undefined: zero plan", "fa") == "نامعین: برنامه صفر"
+
+
+def test_filled_paragraphs_are_not_read_as_lists():
+    """A line of a filled paragraph that starts like '1. ' or '- ' would become a Markdown list."""
+    import re
+
+    from analysis.core.text import t
+    listy = re.compile(r"^\s*(\d+[.)]|[-+*])\s")
+    keys = ("intro", "programme", "agencies", "flagged", "council", "resolutions", "deadlines", "unemployment",
+            "money", "loan_figures", "isipo", "isipo_units", "cap_sectors", "cap_agencies")
+    for lang in ("en", "fa"):
+        v = kz.say_values(lang)
+        for k in keys:
+            assert [line for line in t(f"khuzestan.{k}", lang, **v).splitlines() if listy.match(line)] == [], (lang, k)
