@@ -37,8 +37,15 @@ def test_values():
     assert all(isinstance(x, str) and x and "nan" not in x.lower() for x in v.values())
 
 
-def test_values_by_language():
-    en, fa = ch.values("en"), ch.values("fa")
+@pytest.fixture(scope="module")
+def by_language():
+    """The chapter's values in each language (computed once: they read every dataset of the chapter)."""
+    return {lang: {**ch.values(lang), "kl_cost_range_prov": ch.cost_range("545.7", "556.0", lang)}
+            for lang in ("en", "fa")}
+
+
+def test_values_by_language(by_language):
+    en, fa = by_language["en"], by_language["fa"]
     # registry order of the four (analysis.core.provinces); 004 has no priority table for Lorestan
     assert en["kl_names"] == "Ilam, Kermanshah, Lorestan, Hamadan"
     assert fa["kl_names"] == "ایلام، کرمانشاه، لرستان، همدان"
@@ -49,10 +56,9 @@ def test_values_by_language():
     assert ch.cost_range("a", "b", "en") == "a to b" and ch.cost_range("a", "b", "fa") == "a تا b"
 
 
-def test_paragraphs_fill_in_both_languages():
+def test_paragraphs_fill_in_both_languages(by_language):
     from analysis.core.text import t
-    for lang in ("en", "fa"):
-        v = {**ch.values(lang), "kl_cost_range_prov": ch.cost_range("545.7", "556.0", lang)}
+    for lang, v in by_language.items():
         for k in ("intro", "caveat", "targets", "priority", "financing", "isipo", "operations"):
             assert "{{" not in t(f"kaleh.{k}", lang, **v)
 
@@ -81,13 +87,12 @@ def test_every_data_word_shown_has_a_text():
     assert "kaleh.row_four" in labels("fa")
 
 
-def test_filled_paragraphs_are_not_read_as_lists():
+def test_filled_paragraphs_are_not_read_as_lists(by_language):
     """A line of a filled paragraph that starts like '1. ' or '- ' would become a Markdown list."""
     import re
 
     from analysis.core.text import t
     listy = re.compile(r"^\s*(\d+[.)]|[-+*])\s")
-    for lang in ("en", "fa"):
-        v = {**ch.values(lang), "kl_cost_range_prov": ch.cost_range("545.7", "556.0", lang)}
+    for lang, v in by_language.items():
         for k in ("intro", "caveat", "targets", "priority", "financing", "isipo", "operations", "cap_financing"):
             assert [line for line in t(f"kaleh.{k}", lang, **v).splitlines() if listy.match(line)] == [], (lang, k)

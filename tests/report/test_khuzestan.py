@@ -1,6 +1,7 @@
 """Tests of analysis.report.khuzestan (the Khuzestan chapter). Expected values are read from the
 seed lines cited."""
 import pandas as pd
+import pytest
 
 from analysis.report import khuzestan as kz
 
@@ -111,9 +112,15 @@ def test_stocks_units_and_tables_from_catalogue():
     assert ">units<" in html and ">million rials<" in html and "150" in html
 
 
-def test_paragraphs_read_in_both_languages():
+@pytest.fixture(scope="module")
+def by_language():
+    """The paragraphs' values in each language (computed once: they read every dataset of the chapter)."""
+    return {lang: kz.say_values(lang) for lang in ("en", "fa")}
+
+
+def test_paragraphs_read_in_both_languages(by_language):
     from analysis.core.text import t
-    en, fa = kz.say_values("en"), kz.say_values("fa")
+    en, fa = by_language["en"], by_language["fa"]
     # the names the prose glosses: 000 line 55 ff., 'امور عمومی' has the most programmes (17)
     assert en["sector_top"] == "Public affairs (امور عمومی)" and fa["sector_top"] == "امور عمومی"
     # §6.1: 54 agencies and 586 programme-agency rows (602 rows less the 16 flagged 'شوش' rows)
@@ -129,12 +136,11 @@ def test_paragraphs_read_in_both_languages():
             assert "{{" not in t(f"khuzestan.{k}", lang, **v)
 
 
-def test_values_keep_the_english_words():
+def test_values_keep_the_english_words(by_language):
     v = kz.values("en")
     assert {k: v[k] for k in ("c_check", "r_leap", "k_flagged_lines")} == {
         "c_check": "equal", "r_leap": "a leap year", "k_flagged_lines": "94, 192"}
-    sv = kz.say_values("en")
-    assert all(sv[k] == x for k, x in v.items())
+    assert all(by_language["en"][k] == x for k, x in v.items())
 
 
 def test_every_data_word_shown_has_a_text():
@@ -153,7 +159,6 @@ def test_every_data_word_shown_has_a_text():
 
 
 def test_unknown_data_word_names_the_key():
-    import pytest
     with pytest.raises(KeyError, match="u_furlongs"):
         kz.word("u", "furlongs")
 
@@ -165,7 +170,7 @@ def test_category_words():
     assert kz.category_text("undefined", "undefined: zero plan", "fa") == "نامعین: برنامه صفر"
 
 
-def test_filled_paragraphs_are_not_read_as_lists():
+def test_filled_paragraphs_are_not_read_as_lists(by_language):
     """A line of a filled paragraph that starts like '1. ' or '- ' would become a Markdown list."""
     import re
 
@@ -173,7 +178,6 @@ def test_filled_paragraphs_are_not_read_as_lists():
     listy = re.compile(r"^\s*(\d+[.)]|[-+*])\s")
     keys = ("intro", "programme", "agencies", "flagged", "council", "resolutions", "deadlines", "unemployment",
             "money", "loan_figures", "isipo", "isipo_units", "cap_sectors", "cap_agencies")
-    for lang in ("en", "fa"):
-        v = kz.say_values(lang)
+    for lang, v in by_language.items():
         for k in keys:
             assert [line for line in t(f"khuzestan.{k}", lang, **v).splitlines() if listy.match(line)] == [], (lang, k)
