@@ -90,7 +90,7 @@ def _number(v) -> str:
 
 
 def as_stated(row, lang: str | None = None) -> str:
-    """A stated figure with its qualifier and unit (``about 14.5 %``), ``[printed in words]`` when flagged."""
+    """A stated figure with its qualifier and unit in the reader's words (``about 14.5 %``)."""
     v = _number(row["value"])
     if pd.notna(row["value_max"]):
         v += "–" + _number(row["value_max"])
@@ -100,6 +100,7 @@ def as_stated(row, lang: str | None = None) -> str:
 
 
 def _as_stated_cell(row) -> str:
+    """:func:`as_stated`, marked ``[printed in words]`` when the figure is flagged."""
     text = as_stated(row)
     return _t("in_words", value=text) if pd.notna(row["flag"]) else text
 
