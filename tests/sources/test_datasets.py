@@ -184,7 +184,9 @@ def test_truncated_inside_a_line(tmp_path):
 @pytest.mark.parametrize("column", ["plan", "actual"])  # int columns of Table 13
 def test_non_finite_numbers_rejected_in_int_columns(tmp_path, water_raw, text, column):
     water_raw.loc[6, column] = text
-    with pytest.raises(DataError, match=rf"bad\.csv: line 8 \(data row 7\), column '{column}': '{re.escape(text)}' is not a finite number"):
+    why = {"nan": "a missing value is an empty cell", "inf": "only finite numbers are allowed",
+           "infinity": "only finite numbers are allowed"}.get(text.lower().lstrip("-"), "beyond the float range")
+    with pytest.raises(DataError, match=rf"bad\.csv: line 8 \(data row 7\), column '{column}': '{re.escape(text)}' is not a finite number \({why}\)$"):
         data.read(_write(tmp_path, water_raw), WATER)
 
 

@@ -471,8 +471,10 @@ def _convert(df: pd.DataFrame, ds: Dataset, path: Path, locs: list[str] | None =
             if bad.any():
                 i = int(bad.to_numpy().argmax())
                 if _finite_problem(s.iloc[i]):
-                    raise _fail(path, i, col, f"{s.iloc[i]!r} is not a finite number (inf, -inf, nan and numbers "
-                                              "beyond the float range are not allowed; a missing value is an empty cell)", locs)
+                    word = s.iloc[i].strip().lower().lstrip("+-")
+                    why = ("a missing value is an empty cell" if word == "nan" else "only finite numbers are allowed"
+                           if word in ("inf", "infinity") else "beyond the float range")
+                    raise _fail(path, i, col, f"{s.iloc[i]!r} is not a finite number ({why})", locs)
                 raise _fail(path, i, col, f"{s.iloc[i]!r} is not a number", locs)
             if kind == "int":
                 frac = num.notna() & (num % 1 != 0)
