@@ -9,17 +9,17 @@ from analysis.sources import catalog_rows
 from analysis.sources import datasets as data
 from analysis.sources.datasets import DataError
 
-DOC = yaml.safe_load(paths.CATALOG.read_text(encoding="utf-8"))
+DOC = yaml.load(paths.CATALOG.read_text(encoding="utf-8"), Loader=data.SafeLoader)
 
 
 def _catalogue(tmp_path: Path, doc: dict) -> Path:
     (tmp_path / "data").mkdir(exist_ok=True)
-    (tmp_path / "data" / "catalog.yml").write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (tmp_path / "data" / "catalog.yml").write_text(yaml.dump(doc, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return tmp_path
 
 
 def _with(**changes) -> dict:
-    doc = yaml.safe_load(paths.CATALOG.read_text(encoding="utf-8"))
+    doc = yaml.load(paths.CATALOG.read_text(encoding="utf-8"), Loader=data.SafeLoader)
     doc["datasets"] = {"water_by_province": doc["datasets"]["water_by_province"]}
     for k, v in changes.items():
         doc[k] = v

@@ -271,10 +271,10 @@ def _copy_data(tmp_path: Path, names: list[str]) -> Path:
     import yaml
 
     root = tmp_path / "repo"
-    doc = yaml.safe_load(paths.CATALOG.read_text(encoding="utf-8"))
+    doc = yaml.load(paths.CATALOG.read_text(encoding="utf-8"), Loader=data.SafeLoader)
     doc["datasets"] = {n: doc["datasets"][n] for n in names}
     for entry in [*doc["datasets"].values(), *doc["reference"].values()]:
         (root / entry["path"]).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(paths.ROOT / entry["path"], root / entry["path"])
-    (root / "data" / "catalog.yml").write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (root / "data" / "catalog.yml").write_text(yaml.dump(doc, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return root
