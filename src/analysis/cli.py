@@ -10,7 +10,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("extract", help="re-transcribe data/processed/*.csv from the seed files")
     p.add_argument("names", nargs="*", help="extractor names (default: all)")
-    sub.add_parser("check-data", help="validate every dataset and check provenance")
+    cd = sub.add_parser("check-data", help="validate every dataset and check provenance")
+    cd.add_argument("--debug", action="store_true", help="print a traceback with each problem")
     rn = sub.add_parser("run-notebook", help="execute one notebook (MyST .md) into a folder and report errors")
     rn.add_argument("notebook", help="e.g. notebooks/02_national.md")
     rn.add_argument("--out", default="/tmp/analysis-run", help="output folder (default /tmp/analysis-run)")
@@ -30,13 +31,8 @@ def main(argv: list[str] | None = None) -> int:
             print("wrote data/processed/" + f)
         return 0
     if args.cmd == "check-data":
-        from analysis.sources import provenance
-        bad = {k: v for k, v in provenance.check_all().items() if v}
-        for name, problems in bad.items():
-            for p in problems:
-                print(p, file=sys.stderr)
-        print(f"checked {len(provenance.catalog())} datasets; {sum(map(len, bad.values()))} provenance problem(s)")
-        return 1 if bad else 0
+        from analysis.sources import checks
+        return checks.run(debug=args.debug)
     if args.cmd == "run-notebook":
         from pathlib import Path
 

@@ -1,7 +1,8 @@
 """Prices: the inflation reference, a price index, and deflating nominal rials.
 
-The reference series (``../shared/reference/iran_inflation_worldbank.csv``, see its
-README) is annual inflation for **Gregorian** years. The sources count in
+The reference series (``data/reference/iran_inflation_worldbank.csv``, catalogued as the
+reference dataset ``iran_inflation`` in ``data/catalog.yml``; provenance and licence in
+``data/reference/README.md``) is annual inflation for **Gregorian** years. The sources count in
 **Jalali** years, which run from about 21 March: Jalali 1401 is 2022-03-21 to
 2023-03-20. :func:`jalali_to_gregorian_year` maps a Jalali year to the Gregorian
 year in which it starts (``Y + 621``); 1401 -> 2022 covers 285 of its 365 days
@@ -24,6 +25,7 @@ import pandas as pd
 from analysis.core import paths
 
 INFLATION_FILE = "iran_inflation_worldbank.csv"
+INFLATION_DATASET = "iran_inflation"  # its name in the catalogue's reference: section
 SERIES = {"cpi": "cpi_inflation_pct", "gdp_deflator": "gdp_deflator_inflation_pct"}
 JALALI_OFFSET = 621
 APPROXIMATION = (
@@ -39,12 +41,18 @@ def load_inflation(path: str | Path | None = None) -> pd.DataFrame:
     Columns ``cpi_inflation_pct`` (World Bank FP.CPI.TOTL.ZG) and
     ``gdp_deflator_inflation_pct`` (NY.GDP.DEFL.KD.ZG), indexed by ``year``.
 
+    Without ``path``, the repository's copy is read through the catalogue
+    (:func:`analysis.sources.datasets.load_reference`): row count, finite numbers and unique
+    years are checked there.
+
     Raises
     ------
     FileNotFoundError
-        The CSV is not where :data:`analysis.core.paths.REFERENCE` says.
+        The CSV is not there (for the default, a
+        :class:`~analysis.sources.datasets.DataFileMissing` naming ``data/reference/...``).
     ValueError
-        A required column is missing or years are duplicated.
+        A required column is missing or years are duplicated (for the default, a
+        :class:`~analysis.sources.datasets.DataError` naming file, line and column).
 
     Examples
     --------
@@ -52,12 +60,17 @@ def load_inflation(path: str | Path | None = None) -> pd.DataFrame:
     >>> round(inf.loc[2019, "cpi_inflation_pct"], 1)  # doctest: +SKIP
     39.9
     """
-    path = Path(path) if path is not None else paths.REFERENCE / INFLATION_FILE
-    if not path.exists():
-        raise FileNotFoundError(
-            f"inflation reference not found: {path} (expected in ../shared/reference beside the repository; "
-            f"see its README.md)")
-    df = pd.read_csv(path)
+    if path is None:
+        from analysis.sources.datasets import load_reference
+
+        df = load_reference(INFLATION_DATASET)
+        df["year"] = df["year"].astype(int)
+        path = paths.REFERENCE / INFLATION_FILE
+    else:
+        path = Path(path)
+        if not path.exists():
+            raise FileNotFoundError(f"inflation reference not found: {path}")
+        df = pd.read_csv(path)
     need = ["year", *SERIES.values()]
     missing = [c for c in need if c not in df.columns]
     if missing:
