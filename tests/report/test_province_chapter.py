@@ -111,11 +111,11 @@ def test_build_box_date_from_source_date_epoch(khz, monkeypatch):
 def test_keys_built_in_code_exist(lang):
     from analysis.core import text
     from analysis.metrics.indicators import indicators
-    from analysis.sources.datasets import dataset
+    from analysis.sources.datasets import dataset, unit_key
     keys = list(chapters.STATUS_KEYS.values())
     keys += [f"province.status_{s}" for s in chapters.CLUSTER_STATUSES]
     keys += [f"province.action_{a}" for a in dataset("approved_parks").columns["action"]["allowed"]]
-    keys += [chapters.unit_key(dataset(i.dataset).columns[i.actual].get("unit") or i.unit) for i in indicators()]
+    keys += [f"units.{unit_key(i.unit)}" for i in indicators()]
     keys += [f[0] for f in chapters.FACTS]
     assert [k for k in keys if k not in text.labels(lang)] == []
 

@@ -21,7 +21,7 @@ from analysis.metrics.rates import growth, per_unit
 from analysis.report import figures
 from analysis.report.display import DASH, Table, escape, num, ordinal, pct
 from analysis.report.downloads import write_csv
-from analysis.sources.datasets import dataset, load
+from analysis.sources.datasets import load, unit_key
 
 
 def data_version() -> str:
@@ -76,16 +76,10 @@ def source_date() -> str | None:
     return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).date().isoformat()
 
 
-def unit_key(unit: str) -> str:
-    """The text key of a unit identifier: ``'litre/second'`` -> ``province.unit_litre_second``."""
-    return "province.unit_" + re.sub(r"[^a-z0-9]+", "_", unit.lower()).strip("_")
-
-
 def indicator_unit(ind) -> str:
-    """The unit of an indicator as the reader sees it: the data catalogue's unit of its actual
-    column (the indicator's own unit where the catalogue has none), in the current language."""
-    unit = dataset(ind.dataset).columns[ind.actual].get("unit") or ind.unit
-    return t(unit_key(unit))
+    """The unit of an indicator as the reader sees it (``text/<lang>/units.yml``), from the data
+    catalogue's unit of its plan column (:attr:`analysis.metrics.indicators.Indicator.unit`)."""
+    return t(f"units.{unit_key(ind.unit)}")
 
 
 def facts_table(key: str) -> pd.DataFrame:
