@@ -138,3 +138,14 @@ def glue_captions(glue, keys, lang: str | None = None, **values) -> None:
     from analysis.core.text import t
     for key in keys:
         glue(key, Markdown(t(key, lang, **values)), display=False)
+
+
+def unit_text(unit: str, lang: str | None = None) -> str:
+    """A catalogue unit (``litre/second``) in the reader's words (``text/<lang>/units.yml``).
+
+    >>> unit_text("litre/second"), unit_text("park/zone", "fa")
+    ('litres/second', 'شهرک/ناحیه')
+    """
+    from analysis.core.text import t
+    from analysis.sources.datasets import unit_key
+    return t(f"units.{unit_key(unit)}", lang)

@@ -21,7 +21,7 @@ from analysis.core import jalali
 from analysis.core.text import bi, language, pair, t
 from analysis.metrics import planactual
 from analysis.report import figures
-from analysis.report.display import DASH, Table, num, ordinal, pct
+from analysis.report.display import DASH, Table, num, ordinal, pct, unit_text
 from analysis.sources.datasets import dataset, load
 
 PROVINCE = "Khuzestan"
@@ -430,7 +430,7 @@ def _rank_of(rank, n) -> str:
 def profile_table() -> Table:
     p = isipo_profile()
     df = pd.DataFrame({
-        bi("indicator"): p["label"], bi("unit"): p["unit"], _col("table"): p["table"],
+        bi("indicator"): p["label"], bi("unit"): [unit_text(u) for u in p["unit"]], _col("table"): p["table"],
         bi("plan"): [num(x, 0 if pd.isna(x) or float(x) == int(x) else 1) for x in p["plan"]],
         bi("actual"): [num(x, 0 if pd.isna(x) or float(x) == int(x) else 1) for x in p["actual"]],
         bi("ratio"): [pct(x) for x in p["ratio"]], bi("national_ratio"): [pct(x) for x in p["national_ratio"]],

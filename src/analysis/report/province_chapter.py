@@ -19,9 +19,9 @@ from analysis.metrics import planactual as pa
 from analysis.metrics.planactual import province_rows
 from analysis.metrics.rates import growth, per_unit
 from analysis.report import figures
-from analysis.report.display import DASH, Table, escape, num, ordinal, pct
+from analysis.report.display import DASH, Table, escape, num, ordinal, pct, unit_text
 from analysis.report.downloads import write_csv
-from analysis.sources.datasets import load, unit_key
+from analysis.sources.datasets import load
 
 
 def data_version() -> str:
@@ -79,7 +79,7 @@ def source_date() -> str | None:
 def indicator_unit(ind) -> str:
     """The unit of an indicator as the reader sees it (``text/<lang>/units.yml``), from the data
     catalogue's unit of its plan column (:attr:`analysis.metrics.indicators.Indicator.unit`)."""
-    return t(f"units.{unit_key(ind.unit)}")
+    return unit_text(ind.unit)
 
 
 def facts_table(key: str) -> pd.DataFrame:

@@ -28,7 +28,7 @@ from analysis.metrics import planactual, prices, rates
 from analysis.metrics.indicators import frames, indicators
 from analysis.metrics.indicators import get as get_indicator
 from analysis.report import figures
-from analysis.report.display import DASH, Table, num, ordinal, pct
+from analysis.report.display import DASH, Table, num, ordinal, pct, unit_text
 from analysis.sources.datasets import load
 
 #: Cell states of the matrix: a ratio, or why there is none (text keys ``provinces_compared.state_<state>``).
@@ -220,7 +220,7 @@ def aggregates() -> pd.DataFrame:
 
 def aggregates_table(agg: pd.DataFrame | None = None) -> Table:
     agg = aggregates() if agg is None else agg
-    rows = [{bi("indicator"): get_indicator(k).label, bi("unit"): r["unit"],
+    rows = [{bi("indicator"): get_indicator(k).label, bi("unit"): unit_text(r["unit"]),
              bi("provinces_compared.n_defined"): str(int(r["n_defined"])),
              bi("national_ratio"): pct(r["ratio_of_sums"]), bi("provinces_compared.mean_ratio"): pct(r["mean_ratio"]),
              bi("provinces_compared.median_ratio"): pct(r["median_ratio"]), bi("provinces_compared.gap_pp"): num(r["gap_pp"], 1)}
@@ -305,8 +305,8 @@ def fit_figure(fs: dict | None = None):
         ax.set_yscale("log")
         ind = get_indicator(k)
         ax.set_title(pair(ind.en, ind.fa), fontsize=8.5)
-        ax.set_xlabel(f"{bi('plan')} ({ind.unit})", fontsize=7.5)
-        ax.set_ylabel(f"{bi('actual')} ({ind.unit})", fontsize=7.5)
+        ax.set_xlabel(f"{bi('plan')} ({unit_text(ind.unit)})", fontsize=7.5)
+        ax.set_ylabel(f"{bi('actual')} ({unit_text(ind.unit)})", fontsize=7.5)
         ax.tick_params(labelsize=7)
         for axis in (ax.xaxis, ax.yaxis):
             axis.set_major_formatter(FuncFormatter(lambda v, _: num(v)))
