@@ -24,7 +24,8 @@ What counts as a problem (``Problem.kind``):
   ``id`` (nor ``<a name>``) of the target page;
 * ``overflow``: at a 390 px wide phone viewport the page scrolls sideways
   (``scrollWidth`` of ``<html>`` or ``<body>`` greater than ``innerWidth``);
-* ``axe``: an axe-core violation of impact serious or critical.
+* ``axe``: an axe-core violation of impact serious or critical; colour contrast is checked
+  twice, in the theme's light and dark colours (the book follows the reader's colour scheme).
 
 Playwright (Python) drives Debian's Chromium through ``executable_path``: no browser is
 downloaded (``playwright install`` is never needed). axe-core comes from the npm package
@@ -133,8 +134,13 @@ async (blocksSelector) => {
     }
     persianBlocks.push(el);
     const dir = getComputedStyle(el).direction;
-    if (dir !== 'rtl') notRtl.push({element: shortPath(el), direction: dir, lang: el.getAttribute('lang') || '',
-                                     text: text.trim().replace(/\s+/g, ' ').slice(0, 60)});
+    if (dir !== 'rtl') {
+      const section = el.closest('section[id]'), caption = el.closest('table')?.caption;
+      const where = [section ? `section #${section.id}` : '',
+                     caption ? `table "${caption.textContent.trim().slice(0, 50)}"` : ''].filter(Boolean).join(', ');
+      notRtl.push({element: shortPath(el), direction: dir, lang: el.getAttribute('lang') || '', where,
+                   text: text.trim().replace(/\s+/g, ' ').slice(0, 60)});
+    }
   }
   const body = document.body.innerText || '';
   const showsPersian = ((body.match(arabic) || []).length) >= 2;
@@ -171,6 +177,18 @@ async () => {
     if (out.culprits.length >= 5) break;
   }
   return out;
+}
+"""
+
+
+DARK_CONTRAST = r"""
+async () => {
+  const html = document.documentElement, before = html.dataset.theme;
+  html.dataset.theme = 'dark';
+  try {
+    const r = await axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast']}, resultTypes: ['violations']});
+    return r.violations;
+  } finally { html.dataset.theme = before; }
 }
 """
 
@@ -456,13 +474,19 @@ class _Tab:
             if f["showsPersian"] and not any(x["status"] == "loaded" for x in vazir):
                 self._problem("font", f"page shows Persian but no Vazirmatn face is loaded ({[(x['weight'], x['status']) for x in vazir]})")
             for b in f["notRtl"]:
-                self._problem("direction", f"{b['element']}{' lang=' + b['lang'] if b['lang'] else ''} is {b['direction']}: {b['text']!r}")
+                self._problem("direction", f"{b['element']}{' lang=' + b['lang'] if b['lang'] else ''} is {b['direction']}: {b['text']!r}"
+                                           + (f" (in {b['where']})" if b["where"] else ""))
             times["facts"] = time.perf_counter() - t - sum(times.values())
             if self.use_axe:
                 await page.add_script_tag(url=base + TOOL_PATH)
                 res = await page.evaluate("async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
                                           " return {version: axe.version, violations: r.violations}; }")
-                facts.update(axe=res["violations"], axe_version=res["version"])
+                # The book follows the reader's colour scheme (default_mode auto): colour contrast
+                # again with the theme's dark colours, as the theme's own script sets them.
+                dark = await page.evaluate(DARK_CONTRAST)
+                for v in dark:
+                    v["id"] += " [dark mode]"
+                facts.update(axe=res["violations"] + dark, axe_version=res["version"])
                 times["axe"] = time.perf_counter() - t - sum(times.values())
             await page.set_viewport_size(PHONE)
             o = await page.evaluate(OVERFLOW)

@@ -48,7 +48,8 @@ def test_summarise_axe_splits_by_impact():
 HEAD = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>@font-face {{ font-family: "Vazirmatn"; src: url("fonts/Vazirmatn-Regular.woff2") format("woff2"); font-weight: 400; }}
-body {{ font-family: "Vazirmatn", sans-serif; }} [lang="fa"] {{ direction: rtl; }}</style></head><body><main>"""
+body {{ font-family: "Vazirmatn", sans-serif; }} [lang="fa"] {{ direction: rtl; }}
+.panel {{ background: #fff; color: #222; }} html[data-theme="dark"] .panel {{ color: #ddd; }}</style></head><body><main>"""
 
 GOOD = HEAD.format(title="Good") + """<h1 id="top">Good page</h1>
 <p>English text with <span lang="fa">فارسی</span> inside.</p>
@@ -64,6 +65,7 @@ BAD = HEAD.format(title="Bad") + """<h1 id="x">Bad page</h1>
 <img src="missing.png" alt="a missing picture"> <img src="pic.svg">
 <img src="https://example.invalid/track.png" alt="">
 <div style="width: 1000px">wide</div>
+<p class="panel">Readable in light colours only.</p>
 <p><a href="gone.html">gone</a> <a href="good.html#nowhere">no such anchor</a></p>
 <script>console.error("boom"); throw new Error("uncaught");</script>
 </main></body></html>"""
@@ -93,6 +95,7 @@ def test_a_real_run_finds_each_kind_of_problem_and_none_on_a_clean_page(tmp_path
     assert [d.split(" is ")[0].split(" > ")[-1] for d in bad["direction"]] == ["p", "td"]
     assert sorted(d.split(" -> ")[1] for d in bad["link"]) == ["no file gone.html", "no id 'nowhere' on good.html"]
     assert any("image-alt (critical)" in d for d in bad["axe"])  # <img src="pic.svg"> has no alt
+    assert [d.split(":")[0] for d in bad["axe"] if "color-contrast" in d] == ["color-contrast [dark mode] (serious)"]
     assert rep.facts["good.html"]["persian_blocks"] == 3  # the span, the lang="fa" paragraph, the dir="auto" cell
     assert ("400", "loaded") in rep.facts["good.html"]["vazirmatn"]
     assert rep.facts["index.html"]["redirect"] == "good.html"
