@@ -32,3 +32,13 @@ def test_copy_csv_keeps_every_value_of_a_processed_file(tmp_path):
     original = pd.read_csv(ds.path, dtype=str, keep_default_na=False)
     pd.testing.assert_frame_equal(copied, original)  # no cell of this file starts like a formula
     assert load("water_by_province")["plan"].sum() == pd.to_numeric(copied["plan"]).sum()
+
+
+def test_table_cells_carry_their_direction_and_the_scroll_box_is_reachable():
+    from analysis.report.display import Table
+    html = Table(pd.DataFrame({"Province": ["Qom", "قم"], "Value": ["1,234", "۱۲ از ۳۱"]}), caption="A & B",
+                 highlight=1)._repr_html_()
+    assert '<td class="text" dir="auto">قم</td>' in html and '<td class="num">۱۲ از ۳۱</td>' in html
+    assert '<th dir="auto">Province</th>' in html and '<caption dir="auto">A &amp; B</caption>' in html
+    assert '<div class="table-scroll" tabindex="0" role="region" aria-label="A &amp; B">' in html
+    assert '<tr class="row-highlight">' in html and "style=" not in html

@@ -120,7 +120,7 @@ def test_english_values_read_as_before(nat):
     assert s["nat_under_below"] == "95 %" and s["nat_over_above"] == "105 %"
     html = ch_national.table(nat)._repr_html_()
     assert "capped at 100 %" in html and "over plan (&gt; 105 %)" in html
-    assert "<caption>National plan/actual indicators of ISIPO's 1401 report" in html.replace("&#x27;", "'")
+    assert "<caption dir=\"auto\">National plan/actual indicators of ISIPO's 1401 report" in html.replace("&#x27;", "'")
 
 
 def test_persian_edition(nat, persian):
@@ -135,4 +135,4 @@ def test_persian_edition(nat, persian):
     t = ch_national.table(nat)
     assert set(t.df.iloc[:, 8]) <= {ch_national.category_text(c) for c in ("not started", "under", "met", "over")}
     assert "بیش از برنامه" in t.df.iloc[0, 8]
-    assert "<caption>شاخص‌های برنامه و عملکرد ملی" in t._repr_html_()
+    assert "<caption dir=\"auto\">شاخص‌های برنامه و عملکرد ملی" in t._repr_html_()

@@ -63,8 +63,10 @@ def ordinal(n) -> str:
     return f"{n}{suffix}"
 
 
-# Cells that read as numbers (right-aligned): 1,234 · -11.2 % · 12 of 31 · 3.00 · —
-NUMERIC_CELL = re.compile(r"^\s*(?:[-−+]?[\d,]+(?:\.\d+)?\s*%?|\d+ of \d+|—)\s*$")
+# Cells that read as numbers (aligned as numbers): 1,234 · -11.2 % · 12 of 31 · 3.00 · — ; also with
+# Persian digits and separators (۱۲٬۳۴۵ · ۱۱٫۲ ٪ · ۱۲ از ۳۱) for the Persian edition
+_D = r"[\d۰-۹]"
+NUMERIC_CELL = re.compile(rf"^\s*(?:[-−+]?(?:{_D}|[,٬])+(?:[.٫]{_D}+)?\s*[%٪]?|{_D}+ (?:of|از) {_D}+|—)\s*$")
 
 
 class Table:
@@ -89,19 +91,27 @@ class Table:
         return escape(text)
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{escape(c)}</th>" for c in self.df.columns)
+        # dir="auto": each header, caption and text cell takes the direction of its first strong
+        # letter, so a Persian cell is right-to-left inside an English page and vice versa
+        head = "".join(f'<th dir="auto">{escape(c)}</th>' for c in self.df.columns)
         rows = []
         for i, (_, r) in enumerate(self.df.iterrows()):
-            style = ' style="font-weight:700;background:#fff4e0"' if self.highlight is not None and i == self.highlight else ""
+            mark = ' class="row-highlight"' if self.highlight is not None and i == self.highlight else ""
             cells = []
             for c in self.df.columns:
                 text = self._cell(c, r[c])
-                kind = "num" if NUMERIC_CELL.match(html.unescape(text)) else "text"
-                cells.append(f'<td class="{kind}">{text}</td>')
-            rows.append(f"<tr{style}>{''.join(cells)}</tr>")
-        cap = f"<caption>{escape(self.caption)}</caption>" if self.caption else ""
-        # a wide table scrolls sideways on screen instead of overflowing the page
-        return (f'<div class="table-scroll"><table class="{self.classes}">{cap}<thead><tr>{head}</tr></thead>'
+                if NUMERIC_CELL.match(html.unescape(text)):
+                    cells.append(f'<td class="num">{text}</td>')
+                else:
+                    cells.append(f'<td class="text" dir="auto">{text}</td>')
+            rows.append(f"<tr{mark}>{''.join(cells)}</tr>")
+        cap = f'<caption dir="auto">{escape(self.caption)}</caption>' if self.caption else ""
+        # a wide table scrolls sideways on screen instead of overflowing the page; the scrolling
+        # box is a labelled region a keyboard can reach (tab to it, then the arrow keys)
+        from analysis.core.text import t
+        label = escape(self.caption or t("table"))
+        return (f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}">'
+                f'<table class="{self.classes}">{cap}<thead><tr>{head}</tr></thead>'
                 f'<tbody>{"".join(rows)}</tbody></table></div>')
 
     def to_markdown_text(self) -> str:  # for tests
