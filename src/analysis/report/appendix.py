@@ -321,7 +321,7 @@ def rounding_example() -> dict[str, str]:
             "a_ex_before_low": num(before.low, d + 1), "a_ex_before_high": num(before.high, d + 1),
             "a_ex_recomputed": num(f["recomputed"], 1), "a_ex_change_low": _fmt_bound(round(f["recomputed_low"], 1)),
             "a_ex_change_high": num(f["recomputed_high"], 1), "a_ex_printed": num(f["printed"], decimals_of(f["printed"])),
-            "a_ex_verdict": f["verdict"]}
+            "a_ex_verdict": f["verdict"], "a_ex_table": catalog()["cluster_indicators"].table}
 
 
 def write_audit_csv(path: str | Path = "downloads/audit_findings.csv") -> Path:
