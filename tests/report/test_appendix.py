@@ -56,6 +56,23 @@ def test_audit_tables_and_csv(tmp_path):
     assert ">nan<" not in html and ">None<" not in html
 
 
+def test_audit_tables_show_the_intervals(tmp_path):
+    # 002 line 2437: exports 2.1 -> 2.2 billion US dollars, printed +6 %: the rounding allows [0, 9.76 %]
+    html = ap.findings_table("rounding")._repr_html_()
+    assert ap.bi_ap("ap_printed_interval") in html and ap.bi_ap("ap_recomputed_interval") in html
+    assert "5.5 – 6.5" in html and "0 – 9.7561" in html
+    back = pd.read_csv(ap.write_audit_csv(tmp_path / "audit_findings.csv"), encoding="utf-8-sig")
+    r = back[(back["dataset"] == "cluster_indicators") & (back["item"] == "Exports of supported firms")].iloc[0]
+    assert (r.printed_low, r.printed_high, r.recomputed_low) == (5.5, 6.5, 0) and round(r.recomputed_high, 4) == 9.7561
+
+
+def test_rounding_example_comes_from_the_audit():
+    v = ap.rounding_example()
+    assert (v["a_ex_before"], v["a_ex_after"], v["a_ex_before_low"], v["a_ex_before_high"]) == ("2.1", "2.2", "2.05", "2.15")
+    assert (v["a_ex_recomputed"], v["a_ex_change_low"], v["a_ex_change_high"], v["a_ex_printed"]) == ("4.8", "0", "9.8", "6")
+    assert (v["a_ex_verdict"], v["a_ex_table"]) == ("rounding", "27")
+
+
 def test_check_meaning():
     assert ap.check_meaning("row sum vs printed total").startswith("The printed total")
     assert ap.check_meaning("prose vs table") == ap.check_meaning("table vs prose")

@@ -15,7 +15,9 @@ def test_printed_percentages():
         "industrial land": (100, 112.0711, "capped"),  # line 572: 2776/2477
         "land with registered deeds": (64, 64.1531, "ok"),  # line 720
         "land with subdivision deeds": (83, 82.6065, "ok"),  # line 822
-        "land added in 1401": (95, 95.6198, "rounding"),  # line 605: 5916/6187 truncated
+        # line 605: 5916/6187 = 95.62 %; hectares to the unit give [5915.5/6187.5, 5916.5/6186.5] = [95.604, 95.636],
+        # outside the printed 95's [94.5, 95.5]: truncated, not rounded
+        "land added in 1401": (95, 95.6198, "discrepancy"),
     }
     assert result == expected
 
@@ -33,11 +35,13 @@ def test_land_totals():
 
 
 def test_land_parts():
-    result = {k: v for k, v in findings(a.land_parts).items() if v[2] != "ok"}
-    # line 679: 24 + 1.3 + 49.9 = 75.2 against the printed 75; all other provinces add up
-    expected = {"Hormozgan: per-park hectares in parentheses vs actual": (75, 75.2, "discrepancy")}
-    assert result == expected
-    assert len(a.land_parts()) == 18
+    fs = {f.item: f for f in a.land_parts()}
+    assert len(fs) == 18 and {f.verdict for f in fs.values()} == {"ok"}
+    # line 679: 24 + 1.3 + 49.9 = 75.2 against the printed 75: 75.2 rounds to 75 (75 stands for [74.5, 75.5])
+    f = fs["Hormozgan: per-park hectares in parentheses vs actual"]
+    assert (f.printed, f.recomputed, f.verdict) == (75, 75.2, "ok")
+    # the parts' digits are not kept, so each of the 3 parts is allowed half a hectare: 75.2 +- 1.5
+    assert (f.recomputed_interval.low, f.recomputed_interval.high) == (73.7, 76.7)
 
 
 def test_land_cross_tables():

@@ -16,7 +16,10 @@ def test_prose_vs_tables():
         "638 MW added: prose vs Table 12 actual": (638, 638.0, "ok"),  # line 1104 vs 890
         "872 l/s added: prose vs Table 13 printed total": (872, 872.0, "ok"),  # line 908 vs 994
         "parks with water: 849 of 858 in operation": (99, 98.951, "ok"),  # lines 904-906
-        "fibre 1401: 20 parks (prose) of Table 12's plan 30": (66, 66.6667, "rounding"),  # line 1286
+        # line 1286: 20 of 30 parks (counts, exact) = 66.67 %, outside the printed 66's [65.5, 66.5]: truncated
+        "fibre 1401: 20 parks (prose) of Table 12's plan 30": (66, 66.6667, "discrepancy"),
+        # line 704 prints 2765.5 ha ([2765.45, 2765.55]), Table 8 (line 720) 2765 ([2764.5, 2765.5]): they touch
+        "2765.5 ha registered deeds: prose vs Table 8 actual": (2765.5, 2765.0, "rounding"),
         # lines 197-201: 49.3 + 47.6 + 0.2
         "chart 2: shares of contracts (operational + under construction + unconverted transfers)": (100.0, 97.1, "discrepancy"),
         "chart 3: industrial land ready + allotted": (100.0, 100.0, "ok"),  # lines 221-223: 29 + 71

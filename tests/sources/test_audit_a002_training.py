@@ -11,14 +11,16 @@ def test_audit_training_exports(seeds_available):
     # line 4572 "126.5 105 83 602" vs prose line 4562: target 67, achieved 52 million USD
     assert f["Table 60 row 1 plan_1401 vs prose (export target 1401)"] == (67, 83, "discrepancy")
     assert f["Table 60 row 1 actual_1401 vs prose (exports achieved 1401)"] == (52, 105, "discrepancy")
-    # line 4662: 4806/2200 = 218.45 %, printed 218.4 after un-swapping '4/218'
-    assert f["Table 63 row 1: industrial units supported to attend domestic and foreign exhibitions"][2] == "rounding"
+    # line 4662: 4806/2200 = 218.4545 % (units counted: exact), printed 218.4 after un-swapping '4/218', which
+    # stands for [218.35, 218.45]: 218.4545 is outside by 0.0045, truncated rather than rounded
+    assert f["Table 63 row 1: industrial units supported to attend domestic and foreign exhibitions"][2] == "discrepancy"
     # line 4228: 6489/4807 = 134.99 % printed 135
     assert f["Table 53 row 2: industrial tour participants"][2] == "ok"
     # line 4644/4646: 4043 + 763 = 4806
     assert f["Table 63 actual vs prose domestic + foreign units (4043 + 763)"] == (4806, 4806, "ok")
     bad = sorted(k for k, v in f.items() if v[2] == "discrepancy")
-    assert bad == ["Table 60 row 1 actual_1401 vs prose (exports achieved 1401)", "Table 60 row 1 plan_1401 vs prose (export target 1401)"]
+    assert bad == ["Table 60 row 1 actual_1401 vs prose (exports achieved 1401)", "Table 60 row 1 plan_1401 vs prose (export target 1401)",
+                   "Table 63 row 1: industrial units supported to attend domestic and foreign exhibitions"]
 
 
 def test_audit_course_types_and_subjects(seeds_available):

@@ -52,7 +52,7 @@ def verdict_meaning(verdict: str) -> str:
     """What a verdict means, in one sentence for readers (``text/<lang>/appendix.yml``).
 
     >>> verdict_meaning("capped")
-    'The source prints 100 % where actual / plan is higher.'
+    'The source prints 100 % where actual / plan is higher, whatever the rounding of plan and actual.'
     """
     if verdict not in VERDICT_ORDER:
         raise KeyError(f"unknown verdict {verdict!r}; valid: {VERDICT_ORDER}")
@@ -265,13 +265,40 @@ def _fmt_num(x) -> str:
     return f"{x:,.2f}"
 
 
+def _fmt_bound(x: float) -> str:
+    """A bound of an interval: up to 4 decimals, trailing zeros dropped, thousands separated."""
+    return f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def fmt_interval(low, high) -> str:
+    """An interval of a finding for reading: ``low – high``, one number when exact, ``≥ low`` when
+    unbounded above (a printed 'more than'), a dash when the finding compares no numbers.
+
+    >>> fmt_interval(2.05, 2.15), fmt_interval(7, 7), fmt_interval(9, float("inf")), fmt_interval(None, None)
+    ('2.05 – 2.15', '7', '≥ 9', '—')
+    >>> fmt_interval(0, 9.756097), fmt_interval(80386703.5, 80386704.5)
+    ('0 – 9.7561', '80,386,703.5 – 80,386,704.5')
+    """
+    if low is None or high is None or pd.isna(low) or pd.isna(high):
+        return DASH
+    if low == high:
+        return _fmt_bound(low)
+    if high == float("inf"):
+        return f"≥ {_fmt_bound(low)}"
+    return f"{_fmt_bound(low)} – {_fmt_bound(high)}"
+
+
 def findings_table(verdict: str, meaning: bool = False) -> Table:
-    """The findings of one verdict: dataset, check, item, printed, recomputed, line, note."""
+    """The findings of one verdict: dataset, check, item, printed and recomputed figure each with
+    the interval its rounding allows, line, note."""
     df = audit_findings()
     d = df[df["verdict"] == verdict]
     out = pd.DataFrame({
         bi_ap("ap_dataset"): d["dataset"].to_numpy(), bi_ap("ap_check"): d["check"].to_numpy(), bi_ap("ap_item"): d["item"].to_numpy(),
-        bi_ap("ap_printed"): [_fmt_num(x) for x in d["printed"]], bi_ap("ap_recomputed"): [_fmt_num(x) for x in d["recomputed"]],
+        bi_ap("ap_printed"): [_fmt_num(x) for x in d["printed"]],
+        bi_ap("ap_printed_interval"): [fmt_interval(lo, hi) for lo, hi in zip(d["printed_low"], d["printed_high"])],
+        bi_ap("ap_recomputed"): [_fmt_num(x) for x in d["recomputed"]],
+        bi_ap("ap_recomputed_interval"): [fmt_interval(lo, hi) for lo, hi in zip(d["recomputed_low"], d["recomputed_high"])],
         bi_ap("ap_source_line"): [DASH if pd.isna(x) else str(int(x)) for x in d["source_line"]],
         bi_ap("ap_note"): [n if n else DASH for n in d["note"]],
     })
@@ -280,8 +307,27 @@ def findings_table(verdict: str, meaning: bool = False) -> Table:
     return Table(out, caption=_t("cap_findings", verdict=verdict, n=len(out), meaning=verdict_meaning(verdict)))
 
 
+def rounding_example() -> dict[str, str]:
+    """The appendix's worked example of the rounding rule, taken from the audit itself: Table 27's
+    exports (002 line 2437), printed before and after and as a printed change, with the intervals
+    the audit gives them (``a_ex_*`` values for ``appendix.a_rule``)."""
+    from analysis.sources.audit.a002_clusters import EXPORTS
+    from analysis.sources.audit.intervals import Interval, decimals_of
+    r = load("cluster_indicators").set_index("indicator_en").loc[EXPORTS]
+    f = audit_findings()
+    f = f[(f["dataset"] == "cluster_indicators") & (f["item"] == EXPORTS)].iloc[0]
+    before, d = Interval.from_printed(r.before), decimals_of(r.before)
+    return {"a_ex_before": num(r.before, d), "a_ex_after": num(r.after, decimals_of(r.after)),
+            "a_ex_before_low": num(before.low, d + 1), "a_ex_before_high": num(before.high, d + 1),
+            "a_ex_recomputed": num(f["recomputed"], 1), "a_ex_change_low": _fmt_bound(round(f["recomputed_low"], 1)),
+            "a_ex_change_high": num(f["recomputed_high"], 1), "a_ex_printed": num(f["printed"], decimals_of(f["printed"])),
+            "a_ex_verdict": f["verdict"], "a_ex_table": catalog()["cluster_indicators"].table}
+
+
 def write_audit_csv(path: str | Path = "downloads/audit_findings.csv") -> Path:
-    """Write all findings (with a ``meaning`` column for discrepancies) to CSV; returns the path."""
+    """Write all findings (with a ``meaning`` column for discrepancies) to CSV; returns the path.
+    Each finding keeps its intervals: ``printed_low``/``printed_high`` and ``recomputed_low``/``recomputed_high``
+    (empty for a finding that compares no numbers; ``inf`` for a printed 'more than')."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     df = audit_findings().copy()

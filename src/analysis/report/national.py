@@ -6,7 +6,10 @@ printed table or table group); each row keeps its source table and line. Ratios 
 from :func:`analysis.metrics.planactual.achievement` (uncapped ``actual / plan``), categories
 from :func:`analysis.metrics.planactual.categorise`, and the verdict on the printed percentage
 from :func:`analysis.sources.audit.compare_percent` (``ok``, ``rounding``, ``capped``,
-``discrepancy``; ``note`` for a zero plan). Every word a reader sees comes from
+``discrepancy``; ``note`` for a zero plan), which carries the rounding of plan, actual and the
+printed percentage as intervals: a plan or actual in a unit of measure (hectares, money) stands
+for half a unit of its last printed digit either side, a count is exact
+(:func:`analysis.sources.audit.figure`). Every word a reader sees comes from
 ``text/<lang>/national.yml`` (keys ``national.<key>``); indicator names and units come from
 the data, in Persian where the dataset has a clean Persian column.
 
@@ -26,7 +29,9 @@ from analysis.core.text import bi, en, fa, language, t
 from analysis.metrics import planactual
 from analysis.report import figures
 from analysis.report.display import DASH, Table, num, pct
-from analysis.sources.audit import compare_percent
+from analysis.sources.audit import compare_percent, cut_or_raised
+from analysis.sources.audit import figure as audit_figure
+from analysis.sources.audit.intervals import decimals_of
 from analysis.sources.datasets import dataset, flagged_columns, load
 
 
@@ -80,8 +85,12 @@ LOAN_DATASET = "loan_scheme_achievements"
 BUDGET_DATASET = "capital_budget_national_by_plan"
 
 #: Columns of :func:`national_frame`.
+#: ``recomputed_low``/``recomputed_high``: the range of ``100 * actual / plan`` the rounding of plan
+#: and actual allows; ``how``: ``truncated`` or ``rounded up`` when a discrepant printed percentage is
+#: the recomputed one cut off or raised at its last digit (else empty).
 COLUMNS = ["indicator", "unit", "table", "dataset", "period", "plan", "actual", "printed_pct", "ratio", "pct",
-           "status", "category", "verdict", "recomputed_pct", "flag", "source_line", "indicator_fa", "unit_fa"]
+           "status", "category", "verdict", "recomputed_pct", "recomputed_low", "recomputed_high", "how", "flag",
+           "source_line", "indicator_fa", "unit_fa"]
 
 
 def _named(context: str, item: str, lang: str) -> str:
@@ -141,29 +150,47 @@ def spec_rows(spec: Spec) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def verdict(printed_pct: float, actual: float, plan: float, dataset: str = "", item: str = "",
+def check(printed_pct: float, actual: float, plan: float, unit: str, dataset: str = "", item: str = "",
+          source_line: int | None = None) -> dict:
+    """The audit of one printed percentage: ``verdict``, ``recomputed_pct``, ``recomputed_low``,
+    ``recomputed_high`` and ``how`` (see :data:`COLUMNS`).
+
+    Plan and actual are exact for a count and rounded for a measure (by ``unit``,
+    :func:`analysis.sources.audit.figure`); the printed percentage's decimals are inferred from
+    the value (``6.4`` -> 1, ``64`` -> 0). No printed percentage gives ``'not printed'``; a
+    missing plan or actual (flagged cell) gives ``'not checked'``.
+
+    >>> c = check(72, 8, 11, "hectare")  # 002 line 1679: 72.7 % printed 72, hectares rounded
+    >>> c["verdict"], round(c["recomputed_low"], 2), round(c["recomputed_high"], 2)
+    ('rounding', 65.22, 80.95)
+    """
+    out = {"verdict": "not printed", "recomputed_pct": np.nan, "recomputed_low": np.nan, "recomputed_high": np.nan,
+           "how": ""}
+    if pd.isna(printed_pct):
+        return out
+    if pd.isna(plan) or pd.isna(actual):
+        return {**out, "verdict": "not checked"}
+    f = compare_percent(dataset, item, float(printed_pct), audit_figure(actual, unit), audit_figure(plan, unit),
+                        source_line=source_line)
+    r = f.recomputed_interval
+    return {"verdict": f.verdict, "recomputed_pct": np.nan if r is None else float(r.value),
+            "recomputed_low": np.nan if r is None else r.low, "recomputed_high": np.nan if r is None else r.high,
+            "how": cut_or_raised(f.printed_interval, r) if f.verdict == "discrepancy" else ""}
+
+
+def verdict(printed_pct: float, actual: float, plan: float, unit: str, dataset: str = "", item: str = "",
             source_line: int | None = None) -> tuple[str, float]:
-    """Audit verdict of a printed percentage and the recomputed percentage.
+    """Audit verdict of a printed percentage and the recomputed percentage (:func:`check`).
 
-    The number of printed decimals is inferred from the value (``6.4`` -> 1,
-    ``64`` -> 0). No printed percentage gives ``'not printed'``; a missing
-    plan or actual (flagged cell) gives ``'not checked'``.
-
-    >>> verdict(100, 2776, 2477)[0]  # 002 line 572: 112 % printed as 100
+    >>> verdict(100, 2776, 2477, "hectare")[0]  # 002 line 572: 112 % printed as 100
     'capped'
-    >>> verdict(95, 5916, 6187)[0]  # 002 line 605: 95.6 % printed as 95
-    'rounding'
-    >>> verdict(float("nan"), 718, 739)
+    >>> verdict(95, 5916, 6187, "hectare")[0]  # 002 line 605: 95.62 % printed as 95 (95.60-95.64 % allowed)
+    'discrepancy'
+    >>> verdict(float("nan"), 718, 739, "litre/second")
     ('not printed', nan)
     """
-    if pd.isna(printed_pct):
-        return "not printed", np.nan
-    if pd.isna(plan) or pd.isna(actual):
-        return "not checked", np.nan
-    dec = 1 if float(printed_pct) % 1 else 0
-    f = compare_percent(dataset, item, float(printed_pct), float(actual), float(plan), decimals=dec,
-                        source_line=source_line)
-    return f.verdict, (np.nan if f.recomputed is None else float(f.recomputed))
+    c = check(printed_pct, actual, plan, unit, dataset, item, source_line)
+    return c["verdict"], c["recomputed_pct"]
 
 
 def national_frame() -> pd.DataFrame:
@@ -178,9 +205,9 @@ def national_frame() -> pd.DataFrame:
     a = planactual.achievement(df)
     df["ratio"], df["pct"], df["status"] = a["ratio"], a["pct"], a["status"]
     df["category"] = planactual.categorise(df["ratio"])
-    vr = [verdict(r.printed_pct, r.actual, r.plan, r.dataset, r.indicator, r.source_line) for r in df.itertuples()]
-    df["verdict"] = [v for v, _ in vr]
-    df["recomputed_pct"] = [p for _, p in vr]
+    checks = pd.DataFrame([check(r.printed_pct, r.actual, r.plan, r.unit, r.dataset, r.indicator, r.source_line)
+                           for r in df.itertuples()], index=df.index)
+    df = pd.concat([df, checks], axis=1)
     return df[COLUMNS]
 
 
@@ -192,6 +219,11 @@ def name(r) -> str:
 def unit_of(r) -> str:
     """A row's unit in the current language."""
     return r.unit_fa if language() == "fa" else r.unit
+
+
+def _dec(printed_pct: float) -> int:
+    """Decimals the source printed a percentage with (``6.4`` -> 1, ``64`` -> 0)."""
+    return decimals_of(printed_pct)
 
 
 def _join(items: list[str], empty: str) -> str:
@@ -230,10 +262,17 @@ def summary(df: pd.DataFrame | None = None, top: int = 3) -> dict[str, str]:
     none = t("national.none")
     out["nat_capped_list"] = _join([t("national.capped_item", indicator=name(r), table=r.table, ratio=pct(r.ratio))
                                     for r in df[df["verdict"] == "capped"].itertuples()], DASH)
-    for key, v in (("nat_discrepancy_list", "discrepancy"), ("nat_rounding_list", "rounding")):
-        out[key] = _join([t("national.printed_recomputed_item", indicator=name(r), table=r.table,
-                            printed=num(r.printed_pct, 1), recomputed=num(r.recomputed_pct, 1))
-                          for r in df[df["verdict"] == v].itertuples()], none)
+    out["nat_discrepancy_list"] = _join([t("national.discrepancy_item", indicator=name(r), table=r.table,
+                                           printed=num(r.printed_pct, _dec(r.printed_pct)),
+                                           recomputed=num(r.recomputed_pct, _dec(r.printed_pct) + 2),
+                                           how=t("national.how_" + r.how.replace(" ", "_")) if r.how else "")
+                                         for r in df[df["verdict"] == "discrepancy"].itertuples()], none)
+    out["nat_rounding_list"] = _join([t("national.rounding_item", indicator=name(r), table=r.table,
+                                        printed=num(r.printed_pct, _dec(r.printed_pct)),
+                                        recomputed=num(r.recomputed_pct, _dec(r.printed_pct) + 1),
+                                        low=num(r.recomputed_low, _dec(r.printed_pct) + 1),
+                                        high=num(r.recomputed_high, _dec(r.printed_pct) + 1))
+                                      for r in df[df["verdict"] == "rounding"].itertuples()], none)
     fl = df[df["flag"] != ""]
     out["nat_flagged"] = _join([t("national.flagged_item", indicator=name(r), table=r.table, line=r.source_line,
                                   flag=r.flag) for r in fl.itertuples()], none)

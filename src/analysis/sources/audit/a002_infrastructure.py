@@ -1,10 +1,11 @@
 """Audit of 002 chapter 2, sections 2-5 and 2-6 (``extract/s002_infrastructure``): the
 per-province utility tables (13-16) against their printed totals and against Table 12.
-Reports only; nothing is corrected.
+Reports only; nothing is corrected. Litres per second and megawatts are rounded at their last
+printed digit; parks connected to telephone or fibre are counts (exact).
 """
 from __future__ import annotations
 
-from analysis.sources.audit import Finding, audit, body_rows, compare_columns, compare_total, total_row
+from analysis.sources.audit import Finding, audit, body_rows, cell, column_sum, compare_columns, compare_total, figure, total_row
 from analysis.sources.datasets import load
 
 
@@ -19,15 +20,15 @@ def infrastructure_totals() -> list[Finding]:
     """Row sums against printed totals (Tables 14, 15, 16)."""
     out = []
     for name in ("phone_by_province", "fibre_by_province"):
-        out += compare_columns(name, ("plan", "actual"), "{col}: provinces vs printed national total (جمع کشور)",
-                               cast=float)
-    df = load("electricity_by_province")
+        out += compare_columns(name, ("plan", "actual"), "{col}: provinces vs printed national total (جمع کشور)")
+    name = "electricity_by_province"
+    df = load(name)
     tot, body = total_row(df), body_rows(df)
     for col in ("plan", "actual"):
         s = round(float(body[col].sum()), 4)
         out.append(compare_total(
-            "electricity_by_province", f"{col}: provinces vs printed national total (جمع کشور)",
-            float(tot[col]), s, source_line=int(tot.source_line),
+            name, f"{col}: provinces vs printed national total (جمع کشور)",
+            cell(name, col, tot[col]), column_sum(name, body[col], col), source_line=int(tot.source_line),
             note=f"West Azerbaijan's garbled {col} (line 1126) is left out: the printed total implies "
                  f"{round(float(tot[col]) - s, 4)} MW for it; 11 label-first rows have an inferred plan/actual order"))
     return out
@@ -42,7 +43,8 @@ def infrastructure_cross_tables() -> list[Finding]:
     wp = body_rows(water, "province")
     for col in ("plan", "actual"):
         out.append(compare_total("infrastructure_plan", f"water {col}: Table 12 vs Table 13's 31 provinces (lines 931-990)",
-                                 float(t12.loc[1, col]), float(wp[col].sum()), check="cross-table",
+                                 figure(t12.loc[1, col], t12.loc[1, "unit"]), column_sum("water_by_province", wp[col], col),
+                                 check="cross-table",
                                  source_line=int(t12.loc[1, "source_line"]),
                                  note="Table 13's printed total (872/922) also includes 154/183 l/s of revived water"))
     for row, name, what in ((2, "electricity_by_province", "electricity"), (4, "phone_by_province", "telephone"),
@@ -50,7 +52,8 @@ def infrastructure_cross_tables() -> list[Finding]:
         tot = total_row(load(name))
         for col in ("plan", "actual"):
             out.append(compare_total("infrastructure_plan", f"{what} {col}: Table 12 vs the per-province table's printed total",
-                                     float(t12.loc[row, col]), float(tot[col]), check="cross-table",
+                                     figure(t12.loc[row, col], t12.loc[row, "unit"]), cell(name, col, tot[col]),
+                                     check="cross-table",
                                      source_line=int(t12.loc[row, "source_line"])))
     return out
 

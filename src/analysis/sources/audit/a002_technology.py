@@ -1,7 +1,8 @@
 """Audit of 002 technology (``extract/s002_technology``): the technology-centre projects'
 credit against the prose (Table 18), the projects by effectiveness indicator against their
 printed totals (Tables 36, 38), the technology towns' components against their total row and
-the prose (Table 37).
+the prose (Table 37). Credit (million rials) is rounded at its last printed digit; projects,
+technology units, laboratories and consultants are counts (exact).
 """
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ from analysis.sources.audit import (
     Finding,
     audit,
     body_rows,
+    cell,
     chapter3_prose,
+    column_sum,
     compare_columns,
     compare_total,
+    exact,
     printed_on,
+    rounded,
     total_row,
 )
 from analysis.sources.datasets import load
@@ -22,7 +27,8 @@ from analysis.sources.datasets import load
 def tech_centres() -> list[Finding]:
     df = load("tech_centre_projects")
     return [compare_total("tech_centre_projects", "credit spent in 1401: 5 projects vs prose (90000 million rials)",
-                          printed_on("002", 1400, 90000), int(df.credit_spent_1401.sum()), check="row sum vs prose",
+                          rounded(printed_on("002", 1400, 90000)),
+                          column_sum("tech_centre_projects", df.credit_spent_1401, "credit_spent_1401"), check="row sum vs prose",
                           source_line=1400)]
 
 
@@ -32,8 +38,8 @@ def effectiveness_totals() -> list[Finding]:
     for ds in ("tech_centre_projects_by_indicator", "tech_town_projects_by_indicator"):
         df = load(ds)
         tot = total_row(df)
-        out.append(compare_total(ds, "projects: indicators vs printed total (جمع)", int(tot.projects),
-                                 int(body_rows(df, "item").projects.sum()), source_line=int(tot.source_line)))
+        out.append(compare_total(ds, "projects: indicators vs printed total (جمع)", cell(ds, "projects", tot.projects),
+                                 column_sum(ds, body_rows(df, "item").projects, "projects"), source_line=int(tot.source_line)))
     return out
 
 
@@ -43,12 +49,13 @@ def tech_town_totals() -> list[Finding]:
     tot = total_row(load(ds))
     cols = ["production_operational", "production_assigned", "rnd_operational", "rnd_assigned",
             "lab_operational", "lab_assigned", "consultants"]
-    out = compare_columns(ds, cols, "{col}: 6 towns vs printed total (مجموع)", body_kind="province")
+    # technology units, laboratories and consultants: counts
+    out = compare_columns(ds, cols, "{col}: 6 towns vs printed total (مجموع)", body_kind="province", count=True)
     v, line = chapter3_prose("tech towns", "engineering consultants settled in technology towns")
-    out.append(compare_total(ds, "consultants: printed total vs prose (239 consultants)", v, int(tot.consultants),
+    out.append(compare_total(ds, "consultants: printed total vs prose (239 consultants)", exact(v), exact(int(tot.consultants)),
                              check="table vs prose", source_line=line))
     v, line = chapter3_prose("tech towns", "technology units established in technology towns")
-    out.append(compare_total(ds, "assigned production + R&D units + laboratories (total row) vs prose (164 units)", v,
-                             int(tot.production_assigned + tot.rnd_assigned + tot.lab_assigned),
+    out.append(compare_total(ds, "assigned production + R&D units + laboratories (total row) vs prose (164 units)", exact(v),
+                             exact(int(tot.production_assigned + tot.rnd_assigned + tot.lab_assigned)),
                              check="table vs prose", source_line=line))
     return out
