@@ -113,7 +113,7 @@ def indicator_changes() -> pd.DataFrame:
     """
     df = load("cluster_indicators").rename(columns={"indicator_en": "indicator"})
     df["key"] = df["indicator"].map(indicator_key)
-    return clusters.changes(df, printed="change_pct_printed", decimals=0)
+    return clusters.changes(df, printed="change_pct_printed")
 
 
 def changes_table() -> Table:
@@ -393,6 +393,7 @@ def values() -> dict[str, str]:
         "cl_jobs_per_firm_after": num(d.loc["jobs_per_firm", "after"], 2),
         "cl_exports_before": num(c.loc[EXPORTS, "before"], 1), "cl_exports_after": num(c.loc[EXPORTS, "after"], 1),
         "cl_exports_change": pct(c.loc[EXPORTS, "change_pct"] / 100),
+        "cl_exports_low": pct(c.loc[EXPORTS, "change_low"] / 100), "cl_exports_high": pct(c.loc[EXPORTS, "change_high"] / 100),
         "cl_exports_printed": f"{int(c.loc[EXPORTS, 'change_pct_printed'])} %",
         "cl_exports_per_firm_change": pct(d.loc["exports_per_firm", "change_pct"] / 100),
         "cl_sales_before": num(c.loc[SALES, "before"]), "cl_sales_after": num(c.loc[SALES, "after"]),
