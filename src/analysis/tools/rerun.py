@@ -37,15 +37,18 @@ def output_name(notebook: str, parameters: dict) -> str:
 
 
 def commands(notebook: str, **parameters) -> dict[str, str]:
-    """The shell commands that re-execute ``notebooks/<notebook>.md`` with ``parameters``.
+    """The shell commands that re-execute ``notebooks/<notebook>.md`` with ``parameters``:
+    ``papermill`` (after ``mkdir``: papermill writes into an existing folder) and ``cli``.
 
     >>> c = commands("province", province="Sistan and Baluchestan")
+    >>> print(c["mkdir"])
+    mkdir -p _build/rerun
     >>> print(c["papermill"])
-    mkdir -p _build/rerun && papermill notebooks/province.md _build/rerun/sistan-and-baluchestan.ipynb -p province 'Sistan and Baluchestan' --cwd _build/rerun
+    papermill notebooks/province.md _build/rerun/sistan-and-baluchestan.ipynb -p province 'Sistan and Baluchestan' --cwd _build/rerun
     >>> print(c["cli"])
     python -m analysis run-notebook notebooks/province.md -p 'province=Sistan and Baluchestan' --out _build/rerun
     >>> print(commands("02_national")["papermill"])
-    mkdir -p _build/rerun && papermill notebooks/02_national.md _build/rerun/02_national.ipynb --cwd _build/rerun
+    papermill notebooks/02_national.md _build/rerun/02_national.ipynb --cwd _build/rerun
     """
     _notebook_source(notebook)
     src = f"notebooks/{notebook}.md"
@@ -57,7 +60,7 @@ def commands(notebook: str, **parameters) -> dict[str, str]:
         cli += ["-p", f"{name}={value}"]
     pm += ["--cwd", RERUN_DIR]
     cli += ["--out", RERUN_DIR]
-    return {"papermill": f"mkdir -p {RERUN_DIR} && " + shlex.join(pm), "cli": shlex.join(cli)}
+    return {"mkdir": f"mkdir -p {RERUN_DIR}", "papermill": shlex.join(pm), "cli": shlex.join(cli)}
 
 
 def rerun(notebook: str, lang: str | None = None, **parameters):
@@ -72,4 +75,5 @@ def rerun(notebook: str, lang: str | None = None, **parameters):
         params = t("research.rerun_parameters", lang, parameters=used)
     else:
         params = t("research.rerun_no_parameters", lang)
-    return Markdown(t("research.rerun", lang, notebook=notebook, parameters=params, papermill=c["papermill"], cli=c["cli"]))
+    return Markdown(t("research.rerun", lang, notebook=notebook, parameters=params, mkdir=c["mkdir"], papermill=c["papermill"],
+                      cli=c["cli"]))
