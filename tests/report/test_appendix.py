@@ -108,8 +108,8 @@ def test_reproducibility_page_has_no_clock(monkeypatch):
 
 def test_reproducibility_counts_the_notebooks():
     v = ap.reproducibility_values()
-    # 12 chapter and appendix notebooks plus one province chapter per registry province (31)
-    assert (v["d_n_chapters"], v["d_n_provinces"], v["d_n_notebooks"]) == ("12", "31", "43")
+    # 14 chapter and appendix notebooks (00-07, a1-a6) plus one province chapter per registry province (31)
+    assert (v["d_n_chapters"], v["d_n_provinces"], v["d_n_notebooks"]) == ("14", "31", "45")
 
 
 def test_glossary_definitions_in_both_languages():

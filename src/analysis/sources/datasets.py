@@ -20,6 +20,7 @@ feature, its properties as columns).
 
 Column spec keys (all optional but ``type``):
 
+=============== ==================================================================
 ``type``        int | float | str | province | date | bool
 ``unit``        unit of the values, one of the catalogue's ``units:`` vocabulary
                 (e.g. ``litre/second``, ``million rials``, ``%``)
@@ -30,6 +31,7 @@ Column spec keys (all optional but ``type``):
 ``pattern``     regular expression a string must match in full
 ``provenance``  false for derived numbers that are not printed on the source line
                 (e.g. a value normalised to rials); default true for numbers
+=============== ==================================================================
 
 Numbers must be finite: ``inf``, ``-inf``, ``nan`` and numbers too large for a float
 (``1e400``) are rejected; a missing value is an empty cell in a nullable column.
