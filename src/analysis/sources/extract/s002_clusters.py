@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.sources.extract import register
-from analysis.sources.extract.seedtext import Seed, flagged, nullable_int, province
+from analysis.sources.extract.seedtext import Seed, flagged, nullable_int, province, with_base
 
 S = Seed("002")
 
@@ -78,7 +78,7 @@ def cluster_indicators() -> pd.DataFrame:
                             unit=uen, before=float(S.number(n1, ib, decimal=".")),
                             after=float(S.number(n1, ia, decimal=".")), change_pct_printed=S.number(n1, ic),
                             source_line=n1))
-    return pd.DataFrame(rows)
+    return with_base(pd.DataFrame(rows), ["before", "after"])
 
 
 # ---------------------------------------------------------------- Table 28 (lines 2595-2611)
@@ -503,4 +503,4 @@ def subcontracting_plan_actual() -> pd.DataFrame:
                             item_en=en, unit_fa=S.check_label(ufa, n), unit_en=uen,
                             plan=S.number(n, 1), actual=S.number(n, 2), pct_printed=S.number(n, 0),
                             source_line=n))
-    return pd.DataFrame(rows)
+    return with_base(pd.DataFrame(rows), ["plan", "actual"], unit="unit_en")

@@ -9,7 +9,7 @@ import pandas as pd
 
 from analysis.core.digits import normalise_fa
 from analysis.sources.extract import register
-from analysis.sources.extract.seedtext import Seed, cell, integer, nullable_int, pct
+from analysis.sources.extract.seedtext import Seed, cell, integer, nullable_int, pct, with_base
 
 S = Seed("002")
 
@@ -62,7 +62,8 @@ def training_export_plan_actual() -> pd.DataFrame:
         rows.append(dict(table_no=tab, row_no=no, indicator=ind, indicator_fa=ind_fa, unit=unit,
                          cumulative_to_1401=cum, plan_1401=integer(plan), actual_1401=integer(act), pct_printed=p,
                          source_line=n, flag=flag, raw_text=raw))
-    return nullable_int(pd.DataFrame(rows), "cumulative_to_1401")
+    return with_base(nullable_int(pd.DataFrame(rows), "cumulative_to_1401"),
+                     ["cumulative_to_1401", "plan_1401", "actual_1401"])
 
 
 @register("training_course_types", "002_t50_training_course_types.csv")
@@ -478,9 +479,8 @@ def sme_support_prose_figures() -> pd.DataFrame:
         printed = toks[toks.index(tok)]
         value = cell(printed, decimal=dec[0]) if dec else integer(printed)
         rows.append(dict(topic=topic, item=item, value=value, unit=unit, source_line=n))
-    df = pd.DataFrame(rows)
-    df["value"] = pd.Series([r["value"] for r in rows], dtype=object)  # whole numbers stay whole in the CSV
-    return df
+    df = pd.DataFrame(rows).astype({"value": float})
+    return with_base(df, ["value"])
 
 
 # --------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import pandas as pd
 from analysis.core import jalali
 from analysis.core.digits import normalise_fa, to_latin_digits
 from analysis.sources.extract import register
-from analysis.sources.extract.seedtext import Seed, date_on, is_words, read
+from analysis.sources.extract.seedtext import Seed, date_on, is_words, read, with_base
 
 S = Seed("003")
 
@@ -249,7 +249,7 @@ def minutes_figures() -> pd.DataFrame:
         ))
     df = pd.DataFrame(rows)
     df["value_rials"] = df["value_rials"].astype("Int64")
-    return df
+    return with_base(df, ["value", "value_max"])
 
 
 RESOLUTIONS_EN = {  # number: (topic_en, actor_en, supervisor_en)

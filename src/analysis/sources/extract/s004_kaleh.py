@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis.core.digits import parse_number, to_latin_digits
 from analysis.sources.extract import register
-from analysis.sources.extract.seedtext import Seed, is_words, province, read
+from analysis.sources.extract.seedtext import Seed, is_words, province, read, with_base
 
 S = Seed("004")
 
@@ -326,4 +326,4 @@ def prose_figures() -> pd.DataFrame:
                          flag="value=printed in words" if words else None, raw_text=raw if words else None))
     df = pd.DataFrame(rows)
     df["value_rials"] = df["value_rials"].astype("Int64")
-    return df
+    return with_base(df, ["value"])
