@@ -29,8 +29,8 @@ date         a date (checked: three parts, a valid Jalali date); the detail may 
 day          the day of a date printed with the month in words and no year (checked: 1-31)
 period       the period a figure transcribed on the line refers to, stated in its row's words
              (the "3" of "in these 3 years we paid 415 billion tomans")
-repeat       a figure transcribed from another line (checked: the detail starts with that line,
-             and a row citing it holds the value)
+repeat       a figure already transcribed, printed again (checked: the detail starts with the line
+             it is transcribed from, which may be the same line, and a row citing it holds the value)
 section      a section or item number of the document's outline (``-2-3-3``)
 table        a table's printed number (``جدول شماره 36``)
 chart        a chart's printed number, or a data label of a chart whose categories are not
