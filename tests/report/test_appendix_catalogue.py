@@ -34,3 +34,15 @@ def test_skip_reasons_add_up_to_the_skipped_tokens():
     df = ap.skip_reasons_table().df
     assert int(df.iloc[:, 1].sum()) == coverage.totals()["skipped"]
     assert df.iloc[0, 0] == t("appendix.b_kind_year")  # years are the commonest reason
+
+
+def test_coverage_download_lists_every_token(tmp_path):
+    import pandas as pd
+    p = ap.write_coverage_csv(tmp_path / "downloads" / "coverage_tokens.csv")
+    df = pd.read_csv(p, encoding="utf-8-sig", dtype=str)
+    assert len(df) == coverage.totals()["tokens"]
+    assert set(df["status"]) == {"transcribed", "skipped"}
+    assert df[df["status"] == "skipped"]["reason"].notna().all()
+    # 003 line 284: the telephone number 1420, skipped as a reference
+    row = df[(df.source == "003") & (df.line == "284") & (df.token == "1420")].iloc[0]
+    assert row.kind == "reference"

@@ -175,6 +175,17 @@ def coverage_table() -> Table:
     return Table(df, caption=_t("b_cap_coverage"), formats={k: num for k in counts})
 
 
+def write_coverage_csv(path: str | Path = "downloads/coverage_tokens.csv") -> Path:
+    """Every number token of the prose lines with its status (transcribed, skipped, unexplained),
+    the dataset transcribing it or the reason it is skipped: the coverage check's evidence."""
+    from analysis.sources import coverage
+
+    tt = coverage.token_table()
+    df = tt.assign(source=tt["source"].str[:3])[["source", "line", "token", "status", "dataset", "kind", "reason",
+                                                   "datasets"]]
+    return write_csv(df, path)
+
+
 def skip_reasons_table() -> Table:
     """How many number tokens of the prose lines are skipped, per kind of reason, with an example
     (the first skipped token of that kind: seed, line, token, reason as declared)."""
