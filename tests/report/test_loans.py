@@ -41,6 +41,56 @@ def test_cost_per_job_rows():
     assert c.loc["technical_public", "m_rials_per_job"] == pytest.approx(81500 / 9007)
 
 
+def test_renovation_1400_jobs_go_with_the_approved_facilities():
+    # 002 line 3566 "31.500 63.000 94.500 2 31.458 40" under the header of lines 3535-3560:
+    # deposited, bank resources, facilities payable, ratio, approved (مصوب), jobs (اشتغال تثبیت و
+    # ایجاد شده); approved and jobs are both blank for 1401 (line 3572)
+    c = ch.cost_frame().set_index("key")
+    assert c.loc["renovation_1400", "basis_key"] == "approved"
+    assert c.loc["renovation_1400", "m_rials_per_job"] == pytest.approx(31458 / 40)  # 786.45
+    assert c.loc["renovation_1400", "all_finance"] is None  # whose share "approved" is, is not printed
+    # the alternatives, beside it
+    assert c.loc["renovation_1400_dep", "m_rials_per_job"] == pytest.approx(31500 / 40)  # 787.5
+    assert c.loc["renovation_1400_fac", "m_rials_per_job"] == pytest.approx(94500 / 40)  # 2 362.5
+    assert {c.loc[k, "note"] for k in ("renovation_1400", "renovation_1400_dep", "renovation_1400_fac")} == \
+        {"1400 nominal rials"}
+    v = ch.values()
+    assert (v["ln_ren_1400_per_job"], v["ln_ren_1400_dep_per_job"], v["ln_ren_1400_fac_per_job"]) == \
+        ("786.5", "787.5", "2,362.5")
+    # if 31 458 is the organisation's share, with the bank's at the printed ratio 2: 3 x 31 458 / 40
+    assert v["ln_ren_1400_appr_all_per_job"] == f"{3 * 31458 / 40:,.1f}"
+
+
+def _sentences(template: str) -> list[str]:
+    return [x for x in re.split(r"\.(?:\s|$)", template) if x.strip()]
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_every_cost_per_job_figure_says_which_years_money_it_mixes(lang):
+    texts = {k: v for k, v in text.labels(lang).items() if k.startswith("loans.")}
+    cited = set()
+    for key, template in texts.items():
+        for sentence in _sentences(template):
+            names = text.placeholders(sentence)
+            for name in names:
+                if "per_job" in name:
+                    assert name in ch.PER_JOB_NOTES, f"{key}: {name} is a cost per job without a note in PER_JOB_NOTES"
+                if name in ch.PER_JOB_NOTES:
+                    cited.add(name)
+                    assert ch.PER_JOB_NOTES[name] in names, f"{lang} {key}: {name} has no money note in its sentence"
+    assert cited == set(ch.PER_JOB_NOTES)  # every figure of the map is cited, so none is left unchecked
+    v = ch.values()
+    assert {v[n] for n in ch.PER_JOB_NOTES.values()} >= {"1400 nominal rials", "1390–1401 nominal rials, mixed years"}
+
+
+def test_every_cost_table_row_says_which_years_money_it_mixes():
+    c = ch.cost_frame()
+    df = ch.cost_table().df
+    notes = list(df[text.bi("loans.money_note")])
+    assert len(notes) == len(c) and all(n.strip() for n in notes)
+    assert [n.split(";")[0] for n in notes] == [ch.money_text(y) for y in c.years]
+
+
 def test_kaleh_cost_by_province_and_sector():
     p = ch.kaleh_province_cost().set_index("label_fa")
     # 004 line 204 Ilam: (708 + 7700 + 236) billion / 15 840 jobs

@@ -142,3 +142,41 @@ def test_persian_edition_of_the_chapter():
         assert ilam.values["best"] in {i.fa for i in ilam.inds}
     finally:
         text.use_language("en")
+
+
+# ---------------------------------------------------------------- counting cluster projects once
+def test_khuzestan_cluster_projects_counted_once(khz):
+    # 002 Table 30, lines 2804-2806 (running in 1401): فناوری اطلاعات، محصولات پلاستیکی;
+    # lines 2809-2811 (completed): آبزی پروری، نفت، گاز و تجهیزات پتروشیمی، خرما، پوشاک، ادوات کشاورزی;
+    # Table 31, line 2979 (started in 1401): محصولات پلاستیکی، خدمات فناوری اطلاعات.
+    # 9 entries, 8 distinct names: plastic products is both running and started in 1401
+    # (خدمات فناوری اطلاعات is a different name from فناوری اطلاعات and counts apart).
+    c = chapters.cluster_counts(khz.clusters)
+    assert (c["entries"], c["projects"], c["repeated"]) == (9, 8, 1)
+    assert c["lists"] == {"محصولات پلاستیکی": [("30", "running_1401"), ("31", "started_1401")]}
+    assert (khz.values["n_clusters"], khz.values["n_cluster_projects"], khz.values["n_cluster_repeated"]) == ("9", "8", "1")
+    assert khz.values["cluster_repeats"] == "1 appears in more than one list: plastic products (Table 30: running; Table 31: started in 1401)"
+
+
+def test_cluster_sentence_in_both_languages():
+    from analysis.core.text import t, use_language
+    try:
+        use_language("fa")
+        v = chapters.province_chapter("Khuzestan").values
+        sentence = t("province.clusters_intro", **v)
+        assert "9 مورد" in sentence and "8 پروژه" in sentence and "محصولات پلاستیکی (جدول 30: در حال اجرا؛ جدول 31: آغاز شده در ۱۴۰۱)" in sentence
+    finally:
+        use_language("en")
+    v = chapters.province_chapter("Khuzestan").values
+    assert t("province.clusters_intro", **v) == (
+        "Tables 30–32 of the report list 9 entries for this province, naming 8 distinct cluster development projects; "
+        "1 appears in more than one list: plastic products (Table 30: running; Table 31: started in 1401).")
+
+
+def test_a_province_whose_projects_are_listed_once():
+    # Yazd prints its plastics both running and started; a province with no repeat says so
+    counts = {p: chapters.cluster_counts(chapters.cluster_names(p))["repeated"] for p in ("Yazd", "Tehran", "Qom")}
+    assert counts["Yazd"] == 2
+    none = [p for p, n in counts.items() if n == 0]
+    for p in none:
+        assert chapters.province_chapter(p).values["cluster_repeats"] == "none is listed in more than one list"

@@ -27,12 +27,34 @@ def _with(**changes) -> dict:
 
 
 # --- units ------------------------------------------------------------------------------------
+def _base_units_used() -> set[str]:
+    """The units the unit_base columns name in the data (a row's base unit, extract.seedtext.BASE_UNITS)."""
+    return {u for name, ds in data.catalog().items() if "unit_base" in ds.columns
+            for u in data.load(name)["unit_base"].dropna()}
+
+
 def test_every_column_unit_is_in_the_vocabulary():
     vocab = data.units()
     used = {spec["unit"] for ds in [*data.catalog().values(), *data.references().values()]
             for spec in ds.columns.values() if "unit" in spec}
     assert used - set(vocab) == set()
-    assert set(vocab) - used == set(), "a unit nobody uses: drop it from units:"
+    assert set(vocab) - used - _base_units_used() == set(), "a unit nobody uses: drop it from units:"
+
+
+def test_base_unit_columns_name_units_of_the_vocabulary():
+    # every unit_base column allows exactly the vocabulary (the catalogue's x-vocabulary list), and
+    # every base unit of extract.seedtext.BASE_UNITS is in it
+    from analysis.sources.extract.seedtext import BASE_UNITS
+    vocab = set(data.units())
+    specs = {name: ds.columns["unit_base"] for name, ds in data.catalog().items() if "unit_base" in ds.columns}
+    assert len(specs) == 8
+    for name, spec in specs.items():
+        assert set(spec["allowed"]) == vocab, name
+        assert spec["nullable"] and spec["type"] == "str", name
+        bases = [c for c in data.catalog()[name].columns if c.endswith("_base") and c != "unit_base"]
+        assert bases and all(data.catalog()[name].columns[c].get("provenance") is False for c in bases), name
+    assert {base for _, base in BASE_UNITS.values()} <= vocab
+    assert _base_units_used() <= vocab
 
 
 def test_one_spelling_per_unit():

@@ -20,9 +20,11 @@ def test_t27_indicators():
     # line 2424: " %18 139702 118392 ..." (change, after, before)
     r = _row("cluster_indicators", indicator_en="Firms in supported clusters")
     assert (r.before, r.after, r.change_pct_printed) == (118392.0, 139702.0, 18)
-    # lines 2428-2431, logical order on line 2431: "699 1728 147%"
-    r = _row("cluster_indicators", source_line=2428)
-    assert (r.before, r.after, r.change_pct_printed, r.source_line_end) == (699.0, 1728.0, 147, 2431)
+    # label on lines 2428-2430, numbers in logical order on line 2431: "699 1728 147%"; the row
+    # cites the line of its numbers
+    r = _row("cluster_indicators", source_line=2431)
+    assert (r.before, r.after, r.change_pct_printed) == (699.0, 1728.0, 147)
+    assert "source_line_end" not in load("cluster_indicators").columns
     # line 2437: " %6 2.2 2.1 ..." exports in billion dollars
     r = _row("cluster_indicators", indicator_en="Exports of supported firms")
     assert (r.before, r.after, r.unit) == (2.1, 2.2, "billion US dollars")
@@ -69,6 +71,7 @@ def test_t33_t34():
     # line 3071: "و خودر قطعات خراسان رضوي  9 صنايع دريايي تهران  4"
     assert _row("subcontracting_secretariats", row_no=9).province == "Razavi Khorasan"
     assert _row("subcontracting_secretariats", row_no=4).field_en == "marine industries"
-    # line 3082: " 98 1827 1799 تعداد" -> 98 %, plan 1827, actual 1799
+    # line 3082: " 98 1827 1799 تعداد" -> 98 %, plan 1827, actual 1799; the label is on lines
+    # 3079-3081 (no number there), so the row cites 3082
     r = load("subcontracting_plan_actual").iloc[0]
-    assert (r.plan, r.actual, r.pct_printed) == (1827, 1799, 98)
+    assert (r.plan, r.actual, r.pct_printed, r.source_line) == (1827, 1799, 98, 3082)

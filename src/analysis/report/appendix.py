@@ -141,15 +141,66 @@ def _catalogue_frame() -> pd.DataFrame:
 
 
 def totals() -> dict[str, int]:
-    """Counts across the catalogue: datasets, rows, numeric cells, flagged cells, source files."""
+    """Counts across the catalogue: datasets, rows, numeric cells, flagged cells, source files;
+    and the coverage of the prose lines (``coverage_*``, :func:`analysis.sources.coverage.totals`:
+    datasets, lines, number tokens, transcribed, skipped with a reason, unexplained)."""
+    from analysis.sources import coverage
+
     cat = catalogue_frame()
     numeric = 0
     for name, ds in catalog().items():
         df = _frames()[name]
         numeric += int(sum(df[c].notna().sum() for c in ds.numeric_columns()))
-    return {"datasets": len(cat), "rows": int(cat["rows"].sum()), "numeric_cells": numeric,
-            "flagged": int(cat["flagged"].sum()), "sources": int(cat["seed"].nunique()),
-            "datasets_with_flags": int((cat["flagged"] > 0).sum())}
+    out = {"datasets": len(cat), "rows": int(cat["rows"].sum()), "numeric_cells": numeric,
+           "flagged": int(cat["flagged"].sum()), "sources": int(cat["seed"].nunique()),
+           "datasets_with_flags": int((cat["flagged"] > 0).sum())}
+    cov = coverage.totals()
+    out.update({f"coverage_{k}": int(cov[k]) for k in ("datasets", "lines", "tokens", "transcribed", "skipped",
+                                                      "unexplained")})
+    return out
+
+
+def coverage_table() -> Table:
+    """Per dataset transcribed from prose: the lines it covers and its number tokens, transcribed,
+    skipped with a reason, unexplained (:func:`analysis.sources.coverage.coverage`; a token on lines
+    two datasets cover counts for both)."""
+    from analysis.sources import coverage
+
+    c = coverage.coverage()
+    df = pd.DataFrame({bi_ap("ap_dataset"): c["dataset"], bi_ap("ap_seed"): c["source"].str[:3],
+                       bi_ap("ap_lines"): [f"{a}–{b}" for a, b in zip(c["first"], c["last"])],
+                       bi_ap("b_cov_tokens"): c["tokens"], bi_ap("b_cov_transcribed"): c["transcribed"],
+                       bi_ap("b_cov_skipped"): c["skipped"], bi_ap("b_cov_unexplained"): c["unexplained"]})
+    counts = [bi_ap(k) for k in ("b_cov_tokens", "b_cov_transcribed", "b_cov_skipped", "b_cov_unexplained")]
+    return Table(df, caption=_t("b_cap_coverage"), formats={k: num for k in counts})
+
+
+def write_coverage_csv(path: str | Path = "downloads/coverage_tokens.csv") -> Path:
+    """Every number token of the prose lines with its status (transcribed, skipped, unexplained),
+    the dataset transcribing it or the reason it is skipped: the coverage check's evidence."""
+    from analysis.sources import coverage
+
+    tt = coverage.token_table()
+    df = tt.assign(source=tt["source"].str[:3])[["source", "line", "token", "status", "dataset", "kind", "reason",
+                                                   "datasets"]]
+    return write_csv(df, path)
+
+
+def skip_reasons_table() -> Table:
+    """How many number tokens of the prose lines are skipped, per kind of reason, with an example
+    (the first skipped token of that kind: seed, line, token, reason as declared)."""
+    from analysis.sources import coverage
+
+    tt = coverage.token_table()
+    sk = tt[tt["status"] == "skipped"]
+    kinds = [k for k in coverage.KINDS if k in set(sk["kind"])]
+    first = {k: sk[sk["kind"] == k].iloc[0] for k in kinds}
+    df = pd.DataFrame({bi_ap("b_cov_kind"): [_t(f"b_kind_{k}") for k in kinds],
+                       bi_ap("b_cov_skipped"): [int((sk["kind"] == k).sum()) for k in kinds],
+                       bi_ap("b_cov_example"): [f"{first[k]['source'][:3]} · {first[k]['line']} · {first[k]['token']}"
+                                                for k in kinds]})
+    df = df.sort_values(bi_ap("b_cov_skipped"), ascending=False, kind="stable").reset_index(drop=True)
+    return Table(df, caption=_t("b_cap_skip_reasons"), formats={bi_ap("b_cov_skipped"): num})
 
 
 def columns_table(name: str) -> Table:

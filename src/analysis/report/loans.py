@@ -188,7 +188,9 @@ def cost_frame() -> pd.DataFrame:
     years (``note``, from :func:`analysis.metrics.loans.money_note`; ``money`` the same in the
     edition's language) and whether it is a ``lower bound`` (jobs accumulated over more years
     than the money counted); ``all_finance`` marks rows counting all finance (banks' money
-    included) rather than public money only. Single-year rows are also given in 1401 prices
+    included) rather than public money only, ``None`` where the source does not say (the
+    renovation scheme's 1400 "approved" amount, the money its 40 jobs go with: Table 41's
+    header, 002 lines 3535-3560; the alternatives, deposits and total facilities, are rows too). Single-year rows are also given in 1401 prices
     (World Bank CPI, Jalali ``Y`` -> Gregorian ``Y + 621``).
 
     Examples
@@ -198,6 +200,8 @@ def cost_frame() -> pd.DataFrame:
     28.96
     >>> round(float(c.loc["kaleh_total", "m_rials_per_job"]), 1)  # 004 line 194: 551
     551.1
+    >>> [round(float(c.loc[k, "m_rials_per_job"]), 2) for k in ("renovation_1400", "renovation_1400_dep")]
+    [786.45, 787.5]
     """
     rows = []
     money_unit = _unit("loan_scheme_bank_facilities", "deposited")  # million rials, as 002 prints
@@ -226,7 +230,13 @@ def cost_frame() -> pd.DataFrame:
         lines("002", dep.source_line, jobs.source_line))
     f = leverage_frame().set_index(["table_no", "year"])
     t41 = f.loc[("41", 1400)]
-    add("renovation_1400", "renovation_1400", "deposits", t41.deposited, t41.jobs, 1400, False,
+    # Table 41's header (002 lines 3535-3560) puts "approved" (مصوب) and "employment stabilised
+    # and created" (اشتغال تثبیت و ایجاد شده) side by side, both blank for 1401 (no contracts
+    # yet, lines 3574-3580): the 40 jobs go with the 31 458 approved. Whether that is the whole
+    # facility or the organisation's share is not printed (all_finance None: not stated).
+    add("renovation_1400", "renovation_1400", "approved", t41.approved_facilities, t41.jobs, 1400, False,
+        table_line("002", 41, 3566), all_finance=None)
+    add("renovation_1400_dep", "renovation_1400", "deposits", t41.deposited, t41.jobs, 1400, False,
         table_line("002", 41, 3566))
     add("renovation_1400_fac", "renovation_1400", "facilities", t41.facilities_total, t41.jobs, 1400, False,
         table_line("002", 41, 3566), all_finance=True)
@@ -288,7 +298,9 @@ def cost_figure():
     from matplotlib.patches import Patch
 
     c = cost_frame().iloc[::-1].reset_index(drop=True)
-    colours = [figures.PALETTE["plan"] if a else figures.PALETTE["actual"] for a in c.all_finance]
+    unstated = figures.PALETTE["highlight"]  # neither: the source does not say whose money
+    colours = [unstated if a is None else figures.PALETTE["plan"] if a else figures.PALETTE["actual"]
+               for a in c.all_finance]
     labels = [f"{s}\n{b}" for s, b in zip(c.scheme, c.basis)]
     fig, ax = plt.subplots(figsize=(7.5, 5.6))
     ax.barh(range(len(c)), c.m_rials_per_job, color=colours,
@@ -305,8 +317,9 @@ def cost_figure():
     ax.set_title(_title("loans.fig_cost_title"))
     ax.legend(handles=[Patch(color=figures.PALETTE["actual"], label=_label("loans.legend_public")),
                        Patch(color=figures.PALETTE["plan"], label=_label("loans.legend_all")),
+                       Patch(color=unstated, label=_label("loans.legend_unstated")),
                        Patch(facecolor="white", edgecolor="grey", hatch="//", label=_label("loans.legend_lower"))],
-              loc="upper center", bbox_to_anchor=(0.2, -0.13), ncol=3, frameon=False, fontsize=8)
+              loc="upper center", bbox_to_anchor=(0.2, -0.13), ncol=2, frameon=False, fontsize=8)
     fig.tight_layout()
     plt.close(fig)
     return fig
@@ -410,6 +423,8 @@ def values() -> dict[str, str]:
     m = load("khz_minutes_figures")
     prose = load("kaleh_prose_figures").set_index("figure")
     t46 = lv[lv.table_no == "46"].iloc[0]
+    t41_ratio = float(lv[(lv.table_no == "41") & (lv.year == 1400)].leverage_printed.iloc[0])  # bank : deposits, printed 2
+    t44 = lv[(lv.table_no == "44") & (lv.year == 1400)].iloc[0]
     three = kh[kh.source_line == 254]
     bank_three = three[three.quantity.str.contains("banking network")]
     prog_three = three[three.quantity.str.startswith("all programme")]
@@ -445,8 +460,16 @@ def values() -> dict[str, str]:
         "ln_ren_cum_jobs_per_b": num(c.loc["renovation_cum", "jobs_per_billion"], 1),
         "ln_ren_cum_note": c.loc["renovation_cum", "money"],
         "ln_ren_1400_jobs": num(c.loc["renovation_1400", "jobs"]),
+        "ln_ren_1400_approved": num(c.loc["renovation_1400", "money_m"]),
+        "ln_ren_1400_deposited": num(c.loc["renovation_1400_dep", "money_m"]),
         "ln_ren_1400_per_job": num(c.loc["renovation_1400", "m_rials_per_job"], 1),
+        "ln_ren_1400_dep_per_job": num(c.loc["renovation_1400_dep", "m_rials_per_job"], 1),
         "ln_ren_1400_fac_per_job": num(c.loc["renovation_1400_fac", "m_rials_per_job"], 1),
+        "ln_ren_1400_appr_all_per_job": num(loans.rials_per_job(
+            c.loc["renovation_1400", "money_m"] * (1 + t41_ratio), c.loc["renovation_1400", "jobs"],
+            unit="million rials", out_unit="million rials").value, 1),
+        "ln_ren_1400_ratio": num(t41_ratio, 0),
+        "ln_t44_org_share": num(t44.contract_org_share), "ln_t44_deposited": num(t44.deposited),
         "ln_tc_per_job": num(c.loc["technical_public", "m_rials_per_job"], 1),
         "ln_dairy_jobs": num(c.loc["dairy", "jobs"]),
         "ln_dairy_per_job": num(c.loc["dairy", "m_rials_per_job"], 1),
@@ -474,4 +497,32 @@ def values() -> dict[str, str]:
         "ln_toman_rials": num(loans.convert(1, "tomans", "rials")),
         "ln_jalali_offset": str(prices.JALALI_OFFSET),
     }
+    # which years' money each cost-per-job figure mixes (PER_JOB_NOTES says which note goes with which)
+    for key in c.index:
+        v[f"ln_money_{key}"] = c.loc[key, "money"] + (f"{t('loans.list_sep')} {t('loans.planned')}"
+                                                      if c.loc[key, "plan"] else "")
+    v["ln_money_kaleh_1401"] = t("loans.note_prices", year=PRICE_YEAR, first=int(c.loc["kaleh_total", "years"]))
     return v
+
+
+#: Every money-per-job figure the chapter's prose cites -> the placeholder of the note saying which
+#: years' money it mixes; the note stands in the same sentence (tests/report/test_loans.py).
+PER_JOB_NOTES = {
+    "ln_ren_cum_per_job": "ln_ren_cum_note",
+    "ln_ren_1400_per_job": "ln_money_renovation_1400",
+    "ln_ren_1400_dep_per_job": "ln_money_renovation_1400_dep",
+    "ln_ren_1400_fac_per_job": "ln_money_renovation_1400_fac",
+    "ln_ren_1400_appr_all_per_job": "ln_money_renovation_1400",
+    "ln_tc_per_job": "ln_money_technical_public",
+    "ln_dairy_per_job": "ln_money_dairy",
+    "ln_kaleh_per_job": "ln_money_kaleh_total",
+    "ln_kaleh_printed": "ln_money_kaleh_total",
+    "ln_kaleh_public_per_job": "ln_money_kaleh_public",
+    "ln_kaleh_1401": "ln_money_kaleh_1401",
+    "ln_khz_prop_per_job": "ln_money_khz_proposal",
+    "ln_kaleh_prov_min": "ln_money_kaleh_total",
+    "ln_kaleh_prov_max": "ln_money_kaleh_total",
+    "ln_kaleh_sec_min": "ln_money_kaleh_total",
+    "ln_kaleh_sec_max": "ln_money_kaleh_total",
+    "ln_kaleh_sec_sum_per_job": "ln_money_kaleh_total",
+}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis import __version__
+from analysis.core.digits import normalise_fa
 from analysis.core.provinces import get
 from analysis.core.text import bi, fa, fill, isolate, label, language, pair, t
 from analysis.metrics import planactual as pa
@@ -111,6 +112,30 @@ def cluster_names(key: str) -> pd.DataFrame:
     return df.assign(_o=df["status"].map(order)).sort_values(["_o", "cluster_fa"]).drop(columns="_o")
 
 
+def cluster_counts(clusters: pd.DataFrame) -> dict:
+    """How many cluster development projects a province's entries of Tables 30-32 name.
+
+    A project can be listed more than once (running in 1401 in Table 30 and started in 1401 in
+    Table 31; completed in 1401 in Tables 30 and 32): ``entries`` counts the rows, ``projects``
+    the distinct normalised cluster names, ``repeated`` the names in more than one list, a list
+    being a table's column (``lists``: name -> its (table, status) pairs, in table order).
+
+    >>> df = pd.DataFrame({"cluster_fa": ["پلاستيك", "پلاستیک", "خرما"], "status": ["started_1401", "running_1401", "completed_total"],
+    ...                    "table": ["31", "30", "30"]})
+    >>> c = cluster_counts(df)
+    >>> (c["entries"], c["projects"], c["repeated"]), list(c["lists"].values())
+    ((3, 2, 1), [[('30', 'running_1401'), ('31', 'started_1401')]])
+    """
+    order = {st: i for i, st in enumerate(CLUSTER_STATUSES)}
+    names = clusters["cluster_fa"].map(normalise_fa)
+    pairs = list(zip(clusters["table"], clusters["status"]))
+    by_name: dict[str, set] = {}
+    for name, pair_ in zip(names, pairs):
+        by_name.setdefault(name, set()).add(pair_)
+    lists = {n: sorted(ps, key=lambda p: (p[0], order.get(p[1]))) for n, ps in by_name.items() if len(ps) > 1}
+    return {"entries": len(clusters), "projects": len(by_name), "repeated": len(lists), "lists": lists}
+
+
 def _rank_of(rank, n) -> str:
     return t("province.rank_of", rank=int(rank), n=int(n))
 
@@ -173,12 +198,33 @@ class ProvinceChapter:
             "resources_growth": pct(growth(res1401, res1400)),
             "n_clusters": str(len(self.clusters)),
         })
+        self.values.update(self._cluster_values())
         from analysis.metrics.prices import load_inflation
         try:
             cpi = load_inflation()["cpi_inflation_pct"]
             self.values["cpi_2022"] = f"{cpi.loc[2022]:.1f} %"
         except (FileNotFoundError, KeyError):
             self.values["cpi_2022"] = t("province.cpi_missing")
+
+    def _cluster_values(self) -> dict:
+        """``n_cluster_projects`` (distinct projects), ``n_cluster_repeated`` and ``cluster_repeats``
+        (the sentence naming the projects listed more than once, with their lists)."""
+        c = cluster_counts(self.clusters)
+        english = language() == "en"
+        names = dict(zip(self.clusters["cluster_fa"].map(normalise_fa),
+                         self.clusters["cluster_en"] if english else self.clusters["cluster_fa"]))
+        sep, sep_lists = t("province.list_sep"), t("province.list_sep_lists")
+        listed = []
+        for name, lists in c["lists"].items():
+            words = [t("province.cluster_list", table=table, status=t(f"province.status_{st}")) for table, st in lists]
+            listed.append(t("province.cluster_in_lists", name=names.get(name) or name, lists=f"{sep_lists} ".join(words)))
+        if not c["repeated"]:
+            repeats = t("province.cluster_repeats_none")
+        else:
+            key = "province.cluster_repeats_one" if c["repeated"] == 1 else "province.cluster_repeats_many"
+            repeats = t(key, n=c["repeated"], which=f"{sep} ".join(listed))
+        return {"n_cluster_projects": str(c["projects"]), "n_cluster_repeated": str(c["repeated"]),
+                "cluster_repeats": repeats}
 
     def glue_all(self, glue) -> None:
         for k, v in self.values.items():

@@ -1,4 +1,5 @@
-"""``python -m analysis check-data``: every dataset read and validated, every number's provenance.
+"""``python -m analysis check-data``: every dataset read and validated, every number's provenance,
+and the coverage of the prose lines (every number printed there transcribed or skipped with a reason).
 
 One line per problem (the file, the line of the file or the feature, the column, what is
 wrong), then a summary; exit status 1 when there is any problem. A traceback is printed only
@@ -75,6 +76,13 @@ def collect() -> Report:
             report.problems.append(Problem(f"{datasets.display_path(cat[name].path)}: provenance not checked: {err}", err))
             continue
         report.problems.extend(Problem(p) for p in found)
+    if not report.problems:  # coverage reads every dataset: only once they all read cleanly
+        from analysis.sources import coverage
+
+        try:
+            report.problems.extend(Problem(p) for p in coverage.problems())
+        except (ValueError, FileNotFoundError) as err:  # a malformed SKIPPED table, a missing seed
+            report.problems.append(Problem(f"coverage not checked: {err}", err))
     return report
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.sources.extract import register
-from analysis.sources.extract.seedtext import Seed, flagged, nullable_int, province
+from analysis.sources.extract.seedtext import Seed, flagged, nullable_int, province, with_base
 
 S = Seed("002")
 
@@ -69,15 +69,16 @@ T27 = [
 @register("cluster_indicators", "002_t27_cluster_indicators.csv")
 def cluster_indicators() -> pd.DataFrame:
     """Visual order on one-line rows: printed change %, after (end of 1401), before intervention.
-    The wrapped BDSp row (lines 2428-2431) prints its numbers in logical order: before, after, %.
+    The wrapped BDSp row (label on lines 2428-2430) prints its numbers on line 2431 in logical
+    order: before, after, %. Each row cites the line holding its numbers.
     Confirmed by the ratios (139702/118392 = +18 %) and the prose (lines 2459-2561)."""
     rows = []
     for n0, n1, (ic, ia, ib), fa, en, uen in T27:
         rows.append(flagged(indicator_fa=S.check_label(fa, n0, n1), indicator_en=en,
                             unit=uen, before=float(S.number(n1, ib, decimal=".")),
                             after=float(S.number(n1, ia, decimal=".")), change_pct_printed=S.number(n1, ic),
-                            source_line=n0, source_line_end=n1 if n1 != n0 else None))
-    return nullable_int(pd.DataFrame(rows), "source_line_end")
+                            source_line=n1))
+    return with_base(pd.DataFrame(rows), ["before", "after"])
 
 
 # ---------------------------------------------------------------- Table 28 (lines 2595-2611)
@@ -493,11 +494,13 @@ T34 = [
 
 @register("subcontracting_plan_actual", "002_t34_subcontracting_plan_actual.csv")
 def subcontracting_plan_actual() -> pd.DataFrame:
-    """Visual order: achievement %, plan 1401, actual 1401, unit, item (1799/1827 = 98 %)."""
+    """Visual order: achievement %, plan 1401, actual 1401, unit, item (1799/1827 = 98 %).
+    Each row cites the line holding its numbers (the SPX row's label is on lines 3079-3081,
+    its numbers on line 3082)."""
     rows = []
     for n, (t0, t1), fa, en, ufa, uen in T34:
         rows.append(flagged(item_fa=S.check_label(fa, t0, t1),
                             item_en=en, unit_fa=S.check_label(ufa, n), unit_en=uen,
                             plan=S.number(n, 1), actual=S.number(n, 2), pct_printed=S.number(n, 0),
-                            source_line=min(t0, n), source_line_end=n if n != min(t0, n) else None))
-    return nullable_int(pd.DataFrame(rows), "source_line_end")
+                            source_line=n))
+    return with_base(pd.DataFrame(rows), ["plan", "actual"], unit="unit_en")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.sources.extract import register
-from analysis.sources.extract.seedtext import Seed, flagged, nullable_int, province
+from analysis.sources.extract.seedtext import Seed, flagged, nullable_int, province, with_base
 
 S = Seed("002")
 
@@ -118,7 +118,7 @@ def green_space() -> pd.DataFrame:
                             unit_fa=S.check_label(unit_fa, n), unit_en=unit_en,
                             plan=float(S.number(n, 2, decimal=".")), actual=float(S.number(n, 1, decimal=".")),
                             pct_printed=S.number(n, 0), source_line=n))
-    return pd.DataFrame(rows)
+    return with_base(pd.DataFrame(rows), ["plan", "actual"], unit="unit_en")
 
 
 # ---------------------------------------------------------------- Table 22 (lines 1711-1721)

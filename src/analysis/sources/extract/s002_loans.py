@@ -49,13 +49,13 @@ def loan_scheme_budgets() -> pd.DataFrame:
                          source_line=n, source_line_end=None))
     # Table 43 (technical and credit assistance, public resources).
     # 1400 cash row, logical order on line 3657: approved, allocated, %, received, deposited
-    # (year on line 3655, bank on line 3659).
+    # (year on line 3655, bank on line 3659, after the numbers: the row cites 3655-3657).
     S.need(3655, "1400")
     appr, alloc, p, rec_, dep = S.numbers(3657, 5)
     rows.append(dict(table_no="43", scheme="technical_credit_public", year=1400, funding_form="cash",
                      bank_fa=OMID, approved=integer(appr), allocated=integer(alloc), allocated_pct_printed=pct(p),
                      received_from_treasury=integer(rec_), deposited=integer(dep), note=None,
-                     source_line=3655, source_line_end=3659))
+                     source_line=3655, source_line_end=3657))
     # 1400 second row: approved, allocated, % on line 3660; received "اسناد سررسید 1403"
     # (treasury bonds maturing 1403, lines 3662-3664); deposited 0 on line 3665.
     S.need(3662, "اسناد")
@@ -128,7 +128,7 @@ def loan_scheme_bank_facilities() -> pd.DataFrame:
                      approved_budget=integer(appr), deposited=integer(dep), bank_resources=integer(ceil),
                      facilities_total=integer(tot), fund_type_fa="تلفیقی",
                      status_note="in execution (در اجراست): provincial branches of Bank Tose'e Ta'avon since Esfand 1401",
-                     source_line=3802, source_line_end=3805))
+                     source_line=3802))
     # Table 47 (dairy), logical order: year, deposited, bank ceiling, total, contracts, bank share,
     # organisation share, contract total, remaining managed funds, returned to treasury.
     year, dep, ceil, tot, n_c, bank_c, org, tot_c, rem, ret = S.numbers(3891, 10)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis.core.digits import normalise_fa, parse_number
 from analysis.sources.extract import register
-from analysis.sources.extract.seedtext import Seed
+from analysis.sources.extract.seedtext import Seed, with_base
 
 S = Seed("002")
 
@@ -58,7 +58,7 @@ def operational_units_national() -> pd.DataFrame:
         cum, y1401, y1400 = (int(x) for x in r.numbers_before)
         rows.append(dict(indicator=ind, unit=unit, label_fa=normalise_fa(r.label),
                          value_1400=y1400, value_1401=y1401, cum_1401=cum, source_line=n))
-    return pd.DataFrame(rows)
+    return with_base(pd.DataFrame(rows), ["value_1400", "value_1401", "cum_1401"])
 
 
 def _three_col_province(first: int, last: int, names: tuple[str, str, str]) -> pd.DataFrame:

@@ -5,8 +5,9 @@ The figures are spoken, in prose: each is located on its line by a pattern (see
 seedtext.read) and the spec below says who said it, what it counts, the unit as
 spoken and the qualifier (بیش از = more than, حدود = about, نزدیک به = nearly, تا سقف = up to,
 بالغ بر = amounting to). Money is normalised to rials (1 toman = 10 rials) in ``value_rials``.
-Skipped: clock times, speaking time, the circular number, a phone number (1420), the
-'24-hour' service, and years used as dates.
+Skipped, each with its reason in ``SKIPPED`` (checked by :mod:`analysis.sources.coverage`):
+clock times, speaking time, the circular number, a phone number (1420), the '24-hour'
+service, agenda ordinals, Budget Note 18, and years used as dates.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import pandas as pd
 from analysis.core import jalali
 from analysis.core.digits import normalise_fa, to_latin_digits
 from analysis.sources.extract import register
-from analysis.sources.extract.seedtext import Seed, date_on, is_words, read
+from analysis.sources.extract.seedtext import Seed, date_on, is_words, read, with_base
 
 S = Seed("003")
 
@@ -46,6 +47,8 @@ SPEAKERS = {  # key: (speaker_fa, speaker_en, organisation_fa, organisation_en)
                 "Social Security Organisation, Khuzestan directorate"),
     "mansouri": ("دکتر منصوری", "Dr Mansouri (deputy minister for entrepreneurship and employment)",
                  "وزارت تعاون، کار و رفاه اجتماعی", "Ministry of Cooperatives, Labour and Social Welfare"),
+    "yahyaei": ("یحیایی", "Yahyaei (head of the bank's branches)", "بانک رفاه کارگران استان",
+                "Bank Refah Kargaran (Workers' Welfare Bank), Khuzestan branches"),
     "council": ("صورتجلسه", "the minutes (no speaker)", "شورای هماهنگی مدیران کل حوزه وزارت در استان خوزستان",
                 "Coordination council of the ministry's directors-general in Khuzestan"),
 }
@@ -74,6 +77,8 @@ FIGURES = [
      "share of the home-business loan quota absorbed this year to date"),
     ("ghamgin", 69, r"روزی (\d+) ساعت", "hours per day", "amounting to", "other", "Khuzestan",
      "daily working hours of the directorate's staff"),
+    ("yahyaei", 95, r"حداقل (\d+)٪ کمتر", "percentage points", "at least", "rate", "Khuzestan",
+     "discount of the bank's low-cost buyer loans below the central bank's approved rate"),
     ("reshadatmand", 115, r"استخدام (\d+) نفر", "persons", "exact", "employment", "Khuzestan",
      "retirees' children whose hiring by Ofogh Kourosh stores is being pursued"),
     ("ahmadi", 121, r"بیش از (\d+) هزار تعاونی", "thousand cooperatives", "more than", "count", "Khuzestan",
@@ -199,6 +204,33 @@ FIGURES = [
 ]
 
 
+# Number tokens of lines 25-365 deliberately not transcribed (analysis.sources.coverage):
+# "<line> <token> ... | <kind> [detail]".
+SKIPPED = """
+25 11 | time 11 a.m., the meeting's start
+29 1 | ordinal agenda item
+30 2 | ordinal agenda item
+31 3 | ordinal agenda item
+65 5 | time speaking time allowed for each report (at most 5 minutes)
+119 1399 | year the last ten months of 1399, the period of the figures on line 121
+205 1400 | year the year the requested credit increase is hoped for
+205 98 99 | year the years 1398 and 1399 in which the home-business credit was absorbed
+215 11 | day 11 Bahman, the ground-breaking at Chavideh village
+232 18 | law Budget Note 18 (تبصره ۱۸) of the annual budget law
+240 18 | law Budget Note 18
+254 3 3 | period the three years of the loans transcribed on this line
+254 18 | law Budget Note 18
+254 97 | year 1397, the start of the Note 18 loans
+256 96 98 | year 1396-1398, the period of the unemployment-rate change transcribed on this line
+270 24 24 | time a 24-hour (round-the-clock) service
+284 1420 | reference Social Security's telephone line
+284 30 | repeat 284 the 30 high-demand services, named again as the year-end target
+332 130 | repeat 332 the ceiling of 130 billion tomans, named again
+337 208940 | reference the minister's circular number
+348 97 | year the floods of 1397 (سیل ۹۷)
+"""
+
+
 @register("khz_minutes_figures", "003_minutes_figures.csv")
 def minutes_figures() -> pd.DataFrame:
     rows = []
@@ -217,7 +249,7 @@ def minutes_figures() -> pd.DataFrame:
         ))
     df = pd.DataFrame(rows)
     df["value_rials"] = df["value_rials"].astype("Int64")
-    return df
+    return with_base(df, ["value", "value_max"])
 
 
 RESOLUTIONS_EN = {  # number: (topic_en, actor_en, supervisor_en)

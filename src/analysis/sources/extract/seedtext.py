@@ -20,6 +20,9 @@
   the one two-digit-year rule of :mod:`analysis.core.jalali`.
 * **Row builders**: :func:`flagged` (a row dict with empty ``flag``/``raw_text``),
   :func:`row_identity` (province row, printed total or other row), :func:`nullable_int`.
+* **Base units**: :data:`BASE_UNITS` and :func:`with_base` give a value printed with a
+  multiplier in its unit ("66 thousand jobs") its value in a unit of the catalogue's
+  vocabulary (66 000 person), in ``<column>_base`` and ``unit_base``.
 
 >>> r = split_row(" 25 22 قيآذربايجان شر 1", 1)
 >>> r.numbers_before, province_of(r.label), r.numbers_after
@@ -33,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 import pandas as pd
@@ -327,3 +331,58 @@ def date_on(text: str, pattern: str) -> str:
     if not m:
         raise LookupError(f"date pattern {pattern!r} not found on line: {text[:120]!r}")
     return ymd(*m.groups())
+
+
+# ------------------------------------------------------------------------------ base units
+#: A printed unit -> (multiplier, the unit of the catalogue's vocabulary it multiplies). Units
+#: of the vocabulary stand for themselves (multiplier 1). Money: 1 toman = 10 rials; 'billion
+#: (tomans implied)' is read as billion tomans, as the minutes' value_rials reads it.
+BASE_UNITS: dict[str, tuple[int, str]] = {
+    # counts of people
+    "person": (1, "person"), "persons": (1, "person"), "job": (1, "person"),
+    "thousand persons": (10**3, "person"), "million persons": (10**6, "person"),
+    "thousand jobs": (10**3, "person"), "million jobs": (10**6, "person"),
+    # other counts
+    "unit": (1, "unit"), "cooperatives": (1, "cooperative"), "thousand cooperatives": (10**3, "cooperative"),
+    "million saplings": (10**6, "sapling"), "million visits per year": (10**6, "visit per year"),
+    "project": (1, "project"), "contract": (1, "contract"), "course": (1, "course"), "thesis": (1, "thesis"),
+    "centre": (1, "centre"), "hour": (1, "hour"), "person-hour": (1, "person-hour"), "module": (1, "module"),
+    # measures
+    "%": (1, "%"), "hectare": (1, "hectare"), "square metre": (1, "square metre"),
+    "litre/second": (1, "litre/second"), "MW": (1, "MW"),
+    # money
+    "rials": (1, "rials"), "million rials": (10**6, "rials"), "billion rials": (10**9, "rials"),
+    "thousand billion rials": (10**12, "rials"), "million tomans": (10**7, "rials"),
+    "billion tomans": (10**10, "rials"), "billion (tomans implied)": (10**10, "rials"),
+    "million USD": (10**6, "US dollar"), "million US dollars": (10**6, "US dollar"),
+    "billion US dollars": (10**9, "US dollar"), "million EUR": (10**6, "euro"),
+}
+
+
+def base_value(value, unit: str) -> tuple[int | float | None, str | None]:
+    """(value in the base unit, base unit) of a value printed in ``unit``; (None, None) when the
+    unit has no base (a count named by the row, a year, a rank).
+
+    Exact: the printed decimal times the multiplier (6.2 million is 6 200 000, not 6 200 000.000000001).
+
+    >>> base_value(6.2, "million persons"), base_value(66, "thousand jobs"), base_value(3, "years")
+    ((6200000, 'person'), (66000, 'person'), (None, None))
+    """
+    if unit not in BASE_UNITS or value is None or pd.isna(value):
+        return None, None
+    factor, base = BASE_UNITS[unit]
+    return whole(float(Decimal(repr(float(value))) * factor)), base
+
+
+def with_base(df: pd.DataFrame, columns, unit: str = "unit") -> pd.DataFrame:
+    """``df`` with ``<column>_base`` for each value column (floats, as the catalogue types them)
+    and ``unit_base`` (:func:`base_value` of the row's ``unit`` column), placed after the last
+    value column."""
+    out = df.copy()
+    bases = [base_value(None, u)[1] if u not in BASE_UNITS else BASE_UNITS[u][1] for u in out[unit]]
+    at = max(out.columns.get_loc(c) for c in columns) + 1
+    for k, c in enumerate(columns):
+        vals = [base_value(v, u)[0] for v, u in zip(out[c], out[unit])]
+        out.insert(at + k, f"{c}_base", pd.Series(vals, index=out.index, dtype=float))
+    out.insert(at + len(columns), "unit_base", pd.Series(bases, index=out.index, dtype=object))
+    return out
