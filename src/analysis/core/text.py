@@ -140,3 +140,11 @@ def pair(english: str, persian: str) -> str:
 def bi(key: str, **values) -> str:
     """A label as the edition shows it (see :func:`pair`): bilingual in English, Persian in Persian."""
     return pair(en(key, **values), fa(key, **values))
+
+
+def stacked(key: str, **values) -> str:
+    """A figure title as the edition shows it: the English over the Persian (two lines) in
+    English, the Persian alone in Persian."""
+    if language() == "fa":
+        return fa(key, **values)
+    return f"{en(key, **values)}\n{fa(key, **values)}"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.core.provinces import get, keys
-from analysis.core.text import bi, en, fa, language, pair, t
+from analysis.core.text import bi, language, pair, stacked, t
 from analysis.metrics import clusters, planactual, prices
 from analysis.report import figures
 from analysis.report.display import DASH, Table, num, pct
@@ -44,20 +44,8 @@ STATUS_COLUMNS = {"running_1401": "clusters.running", "completed_total": "cluste
 
 
 # --------------------------------------------------------------------------- words
-def _label(key: str, **values) -> str:
-    """A column header or legend entry: English · Persian in the English edition, the
-    edition's own language otherwise."""
-    return bi(key, **values) if language() == "en" else t(key, **values)
-
-
-def _name(english: str, persian: str) -> str:
-    """A name the data gives in both languages (indicator, unit, province), as :func:`_label`."""
-    return pair(english, persian) if language() == "en" else persian
-
-
-def _title(key: str) -> str:
-    """A figure title: English over Persian in the English edition, Persian alone otherwise."""
-    return f"{en(key)}\n{fa(key)}" if language() == "en" else t(key)
+# the edition's forms of labels, names and figure titles (analysis.core.text)
+_label, _name, _title = bi, pair, stacked
 
 
 def _province(key: str) -> str:
