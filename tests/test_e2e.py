@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from analysis.build import runner as book
+from analysis.build import jobs as book
 from analysis.core import paths, provinces
 
 pytestmark = pytest.mark.e2e
