@@ -23,7 +23,7 @@ def test_province_hash_own_rows_in_full_other_provinces_numbers_only():
     assert index.province_hash("water_by_province", "Ilam") != changed  # another province's number
 
 
-def test_cache_record_has_no_clock(tmp_path):
+def test_cache_record_has_no_clock_and_inputs_invalidate_it(tmp_path, monkeypatch):
     nb = tmp_path / "x.md"
     nb.write_text("# x\n")
     job = Job("x", nb, "notebooks/x", {"p": 1})
@@ -34,7 +34,14 @@ def test_cache_record_has_no_clock(tmp_path):
     assert sorted(meta) == ["datasets", "fingerprint", "parameters"]
     assert cache.is_cached(job, tmp_path, "code-v1", cache.DataIndex())
     assert not cache.is_cached(job, tmp_path, "code-v2", cache.DataIndex())
-    job.parameters = {"p": 2}
+    monkeypatch.setattr(cache, "base_hash", lambda: "another catalogue")  # the catalogue: every notebook
+    assert not cache.is_cached(job, tmp_path, "code-v1", cache.DataIndex())
+    monkeypatch.undo()
+    assert cache.is_cached(job, tmp_path, "code-v1", cache.DataIndex())
+    job.parameters = {"p": 2}  # a parameter: that job
+    assert not cache.is_cached(job, tmp_path, "code-v1", cache.DataIndex())
+    nb.write_text("# y\n")  # its source
+    job.parameters = {"p": 1}
     assert not cache.is_cached(job, tmp_path, "code-v1", cache.DataIndex())
 
 

@@ -60,6 +60,12 @@ def scenario(tmp_path_factory, kernels):
                                         if p.name.endswith(".failed.ipynb") or p.name == "failed-site")
         state["noop"] = runner.build(book, build_dir=a, pdf=False, quiet=True, kernels=kernels)
         state["site_noop"] = snapshot(a / "html")
+
+        intro.write_text(intro.read_text(encoding="utf-8") + "\nSee {doc}`nowhere`.\n", encoding="utf-8")
+        with pytest.raises(BuildError) as err:  # a real Sphinx warning, and --strict
+            runner.build(book, build_dir=a, pdf=False, quiet=True, strict=True, kernels=kernels)
+        state["strict"] = str(err.value)
+        state["site_after_strict"] = snapshot(a / "html")
         state["temp_at_end"] = sorted(p.name for p in temp.iterdir())
     return state
 
@@ -101,6 +107,13 @@ def test_then_nothing_to_do(scenario):
     noop = scenario["noop"]
     assert noop.skipped_sphinx and noop.counts() == {"executed": 0, "cached": 4, "failed": 0}
     assert differing(scenario["site_noop"], scenario["site_restored"]) == []
+
+
+def test_strict_build_fails_on_a_sphinx_warning(scenario):
+    first, *shown = scenario["strict"].splitlines()
+    assert first.startswith("1 Sphinx warning(s) and --strict: nothing published")
+    assert "WARNING" in shown[0] and "nowhere" in shown[0]
+    assert differing(scenario["site_after_strict"], scenario["site_noop"]) == []
 
 
 def test_builds_leave_no_temporary_files(scenario):
@@ -197,18 +210,6 @@ def test_failed_notebook_does_not_publish(published, tmp_path, fixture_book, mon
     assert (published / "index.html").read_text() == "last good book"
     page = (tmp_path / "work/src/places/alpha.md").read_text()
     assert f"{render.FAILED_MARKER}: ValueError: x (cell 3)" in page
-
-
-def test_sphinx_warnings_are_counted(tmp_path):
-    """A real Jupyter Book run on a one-page source tree with a broken cross-reference."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "_config.yml").write_text((paths.ROOT / "_config.yml").read_text().replace('html_static_path: ["book/_static"]', "html_static_path: []"))
-    (src / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
-    (src / "intro.md").write_text("# Intro\n\nSee {doc}`nowhere`.\n")
-    built, warnings = render.jupyter_book(src, tmp_path / "out", quiet=True, epoch=0)
-    assert (built / "intro.html").exists()
-    assert len(warnings) == 1 and "nowhere" in warnings[0] and "WARNING" in warnings[0]
 
 
 def test_source_date_epoch_from_the_last_commit():
