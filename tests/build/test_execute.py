@@ -140,16 +140,22 @@ def test_warm_kernel_renders_figures_and_isolates_state(tmp_path, kernels):
     assert len(pids) == 2  # one process per notebook
 
 
-def test_kernels_leave_nothing_behind(tmp_path, monkeypatch):
+@pytest.mark.parametrize("warm", [True, False], ids=["warm", "cold"])
+def test_kernels_leave_nothing_behind(tmp_path, monkeypatch, warm):
     import tempfile
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    with X.Kernels(warm=True) as k:
-        sock = Path(k.env()["ANALYSIS_KERNEL_FACTORY"])
-        assert sock.exists() and sock.parent.parent == tmp_path
-        factory = k._factory
-        assert factory is not None and factory.poll() is None
-    assert factory.poll() is not None  # the factory is gone
-    assert list(tmp_path.iterdir()) == []  # socket, kernelspec and their folder removed
+    with X.Kernels(warm=warm) as k:
+        run_tmp = Path(k.env()["TMPDIR"])
+        assert run_tmp.is_dir() and run_tmp.parent.parent == tmp_path  # the workers' temporary files go there
+        if warm:
+            sock = Path(k.env()["ANALYSIS_KERNEL_FACTORY"])
+            assert sock.exists() and sock.parent == run_tmp.parent
+            factory = k._factory
+            assert factory is not None and factory.poll() is None
+        (run_tmp / "left-by-a-worker.json").write_text("{}")
+    if warm:
+        assert factory.poll() is not None  # the factory is gone
+    assert list(tmp_path.iterdir()) == []  # socket, kernelspec, workers' files and their folder removed
 
 
 def test_runner_reports_missing_notebook(tmp_path):

@@ -264,6 +264,7 @@ def test_sigterm_cleans_up_and_exits_non_zero(tmp_path):
             proc.kill()
     assert proc.returncode == 128 + signal.SIGTERM, err
     assert out.strip() == "interrupted by SIGTERM; cleaned up, the published book is unchanged"
+    assert "Traceback" not in err, err
     assert list(temp.iterdir()) == []  # factory socket folder, kernelspec, papermill's folder
     kernels = [int(p.read_text()) for p in pids.iterdir()]
     deadline = time.monotonic() + 10

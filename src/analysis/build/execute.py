@@ -163,11 +163,16 @@ def execute_one(job: Job, executed_dir: Path, validated: str | None = None, time
     log_fd = os.open(out.with_suffix(".log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     for fd in saved:
         os.dup2(log_fd, fd)
+    ending = False
     try:
         return _execute(job, nb, out, loads, timeout, kernel, t0)
+    except SystemExit:  # a worker told to stop: its last words (asyncio's complaints) go to the log too
+        ending = True
+        raise
     finally:
         for fd, copy in saved.items():
-            os.dup2(copy, fd)
+            if not ending:
+                os.dup2(copy, fd)
             os.close(copy)
         os.close(log_fd)
         loads.unlink(missing_ok=True)
@@ -207,14 +212,17 @@ def _execute(job: Job, nb, out: Path, loads: Path, timeout: int, kernel: str, t0
 
 # ------------------------------------------------------------------------------ kernels
 class Kernels:
-    """The kernels of one build, as a context manager.
+    """The kernels of one build and its temporary folder, as a context manager.
 
-    ``warm``: a factory process imports pandas, IPython and the library once and forks a
-    fresh kernel for every notebook (:mod:`analysis.build.warmkernel`); its socket lives in a
-    temporary folder that is removed, and the factory and any kernel it forked killed, on
-    every way out (normal end, exception, SIGTERM/SIGINT turned into an exception by the
-    runner); the ``book-warm`` kernelspec is written in the same folder. Otherwise plain ``python3`` ipykernels. :meth:`env` is the environment the
-    notebook worker processes need (nothing is set in the calling process).
+    Everything temporary of a run lives in one folder (``$TMPDIR/book-build-*``): the
+    notebook workers' ``TMPDIR`` (papermill's files, kernel connection files) and, with
+    ``warm``, the factory's socket and the ``book-warm`` kernelspec. The factory imports
+    pandas, IPython and the library once and forks a fresh kernel for every notebook
+    (:mod:`analysis.build.warmkernel`). On every way out (normal end, exception,
+    SIGTERM/SIGINT turned into an exception by the runner) the factory and any kernel it
+    forked are killed and the folder is removed. Without ``warm``: plain ``python3``
+    ipykernels. :meth:`env` is the environment the worker processes need (nothing is set in
+    the calling process).
     """
 
     def __init__(self, warm: bool = True):
@@ -225,20 +233,25 @@ class Kernels:
         self._tmp: str | None = None
 
     def __enter__(self) -> Kernels:
-        if not self.warm:
-            return self
-        from analysis.build import warmkernel
-        self._tmp = tempfile.mkdtemp(prefix="book-kernels-")
+        self._tmp = tempfile.mkdtemp(prefix="book-build-")
+        if len(self._tmp) > 80:  # a unix socket path has at most 107 bytes
+            os.rmdir(self._tmp)
+            self._tmp = tempfile.mkdtemp(prefix="book-build-", dir="/tmp")
         try:
-            jupyter_dir = Path(self._tmp)  # the book-warm kernelspec, for this run only
-            self.kernel = warmkernel.kernelspec(jupyter_dir)
-            sock = str(Path(self._tmp) / "factory.sock")
-            self._env = {"JUPYTER_PATH": os.pathsep.join(filter(None, [str(jupyter_dir), os.environ.get("JUPYTER_PATH")])),
-                         warmkernel.SOCKET_ENV: sock}
-            try:
-                self._factory = warmkernel.start_factory(sock)
-            except RuntimeError:
-                self._factory = None  # the kernelspec's client falls back to a plain ipykernel
+            work = Path(self._tmp) / "tmp"
+            work.mkdir()
+            self._env = {"TMPDIR": str(work)}
+            if self.warm:
+                from analysis.build import warmkernel
+                jupyter_dir = Path(self._tmp)  # the book-warm kernelspec, for this run only
+                self.kernel = warmkernel.kernelspec(jupyter_dir)
+                sock = str(Path(self._tmp) / "factory.sock")
+                self._env.update({"JUPYTER_PATH": os.pathsep.join(filter(None, [str(jupyter_dir), os.environ.get("JUPYTER_PATH")])),
+                                  warmkernel.SOCKET_ENV: sock})
+                try:
+                    self._factory = warmkernel.start_factory(sock)
+                except RuntimeError:
+                    self._factory = None  # the kernelspec's client falls back to a plain ipykernel
         except BaseException:
             self.close()
             raise
@@ -248,8 +261,8 @@ class Kernels:
         return dict(self._env)
 
     def close(self) -> None:
-        from analysis.build import warmkernel
         if self._factory is not None:
+            from analysis.build import warmkernel
             warmkernel.stop_factory(self._factory)
             self._factory = None
         if self._tmp:
@@ -261,14 +274,16 @@ class Kernels:
 
 
 def _exit_on_sigterm(signum, _frame):
-    raise SystemExit(128 + signum)  # unwinds papermill: its kernel is shut down, its temporary files removed
+    raise SystemExit(128 + signum)  # unwinds papermill as far as it can
 
 
 def _init_worker(env: dict[str, str]) -> None:
-    """In each worker process: the kernels' environment, and signals left to the runner:
-    Ctrl-C is ignored (the runner handles it and terminates the workers), SIGTERM ends the
-    worker through its ``finally`` clauses."""
+    """In each worker process: the run's environment (its temporary folder, the kernels),
+    and signals left to the runner: Ctrl-C is ignored (the runner handles it and terminates
+    the workers), SIGTERM ends the worker through its ``finally`` clauses."""
     os.environ.update(env)
+    if "TMPDIR" in env:
+        tempfile.tempdir = env["TMPDIR"]  # the module caches it; a forked worker has the parent's
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
