@@ -284,8 +284,9 @@ def record_loads(path: str | Path | None) -> None:
 
 def trust_validated(fingerprint: str | None) -> None:
     """Tell :func:`load` that the data whose :func:`data_fingerprint` is ``fingerprint`` was
-    validated in full: while the data on disk has that fingerprint, :func:`load` skips the
-    pandera pass (type conversion and row checks still run). ``None`` withdraws it.
+    validated in full: if the data on disk has that fingerprint (computed once, at the next
+    load), :func:`load` skips the pandera pass (type conversion and row checks still run).
+    ``None`` withdraws it.
 
     The build runner validates the changed datasets before starting the notebooks and calls
     this in the hidden first cell of each.
