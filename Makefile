@@ -14,6 +14,9 @@ book: ## build everything: data checks, notebooks, HTML and PDF (= scripts/build
 html: setup ## HTML only, no PDF
 	$(PY) -m analysis build --no-pdf
 
+strict: setup ## the whole book, failing on any Sphinx warning (as the end-to-end test builds it)
+	$(PY) -m analysis build --strict
+
 province: setup ## rebuild one province chapter: make province P=Khuzestan
 	$(PY) -m analysis build --province "$(P)"
 
@@ -35,8 +38,8 @@ audit: setup ## print the audit of the sources' own arithmetic
 toc: setup ## regenerate _toc.yml from book/structure.yml and the province registry
 	$(PY) -m analysis toc
 
-benchmark: setup ## time clean, no-op and one-province builds, PDF, peak memory, naive serial run
-	$(PY) benchmarks/benchmark.py
+benchmark: setup ## time clean, no-op and one-province builds, PDF, peak memory, naive serial run (ARGS="--kernels both --repeat 2")
+	$(PY) benchmarks/benchmark.py $(ARGS)
 
 lab: setup ## JupyterLab with jupytext: every notebooks/*.md opens as a notebook (installs requirements-lab.txt)
 	$(PY) -m pip install -q --disable-pip-version-check -c requirements-lock.txt -r requirements-lab.txt
@@ -48,5 +51,5 @@ datapackage: setup ## write data/datapackage.json (Frictionless Data Package) an
 clean: ## remove the build output (keeps .venv and fonts)
 	rm -rf _build
 
-.PHONY: help setup book html province test test-fast data check-data audit toc benchmark clean
+.PHONY: help setup book html strict province test test-fast data check-data audit toc benchmark clean
 .PHONY: lab datapackage

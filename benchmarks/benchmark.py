@@ -8,9 +8,13 @@ Works on a copy of the repository in a temporary folder (the real _build is unto
 4. rebuild after changing one province's data: (a) a text cell (a cluster's English name in
    Khuzestan: only that chapter and the chapters that loaded the dataset re-execute) and
    (b) a number (Khuzestan's water actual: every chapter that totals or ranks it re-executes)
-5. the naive way: papermill run serially over the same notebooks, one after another
+5. the naive way (``--skip-naive`` skips it): papermill run serially over the same notebooks, one after another
 
-Usage: .venv/bin/python benchmarks/benchmark.py [--skip-naive]
+Usage: .venv/bin/python benchmarks/benchmark.py [--kernels warm|cold|both] [--unscoped] [--repeat N] [--skip-naive]
+
+``--kernels both`` compares kernels forked from the pre-warmed factory with plain ipykernels;
+``--unscoped`` adds a run whose copy hashes whole data files instead of each province's rows
+(what per-province dependency tracking saves on the one-province edits).
 """
 from __future__ import annotations
 
@@ -95,51 +99,92 @@ def line(name: str, secs: float, peak: float | None = None, note: str = "") -> N
     print(f"  {name:<46} {secs:7.1f} s  {mem}  {note}", flush=True)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--skip-naive", action="store_true")
-    args = ap.parse_args()
-    py = sys.executable
+def speed_probe() -> float:
+    """A fixed pure-Python loop: this machine's speed varies (shared hosts), this makes runs comparable."""
+    t0 = time.perf_counter()
+    acc = 0
+    for i in range(10**7):
+        acc += i
+    return time.perf_counter() - t0
+
+
+UNSCOPED = ("    key = job.province\n", "    key = None  # benchmark variant: no per-province scoping\n")
+
+
+def sequence(py: str, kernels: str, naive: bool, unscoped: bool) -> dict[str, tuple[float, float, str]]:
+    """One run of the benchmark steps on a fresh copy of the repository; returns
+    {step: (seconds, peak MiB, note)}."""
+    out: dict[str, tuple[float, float, str]] = {}
     with tempfile.TemporaryDirectory(prefix="book-bench-") as tmp:
         repo = Path(tmp) / "repo"
         shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__"))
+        if unscoped:  # measure what per-province row hashing saves: the copy hashes whole files
+            cache_py = repo / "src/analysis/build/cache.py"
+            text = cache_py.read_text(encoding="utf-8")
+            assert UNSCOPED[0] in text
+            cache_py.write_text(text.replace(*UNSCOPED), encoding="utf-8")
         env = dict(os.environ, ANALYSIS_ROOT=str(repo), ANALYSIS_SHARED=str(ROOT.parent / "shared"),
                    PYTHONPATH=str(repo / "src"))
-        build = [py, "-m", "analysis", "build"]
-        print(f"benchmark on {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB; repo copy {repo}")
-        # this machine's speed varies (shared hosts): a fixed pure-Python loop makes runs comparable
-        t0 = time.perf_counter()
-        acc = 0
-        for i in range(10**7):
-            acc += i
-        print(f"  speed probe: 10 million additions in {time.perf_counter() - t0:.2f} s (lower is faster)")
-        s, m, out = run(build + ["--no-pdf"], env, repo)
-        n = sum(1 for _ in (repo / "_build/executed").rglob("*.ipynb"))
-        line("clean build, HTML (all notebooks)", s, m, f"{n} notebooks")
-        s, m, _ = run(build, env, repo)
-        line("PDF (single-page HTML + Chromium) on top", s, m)
-        s, m, out = run(build, env, repo)
-        line("no-op rebuild", s, m, out.strip().splitlines()[0] if out.strip() else "")
+        build = [py, "-m", "analysis", "build"] + (["--cold-kernels"] if kernels == "cold" else [])
+
+        def step(name, cmd):
+            s, m, o = run(cmd, env, repo)
+            note = next((ln for ln in o.splitlines() if ln.startswith("notebooks:")), "")
+            out[name] = (s, m, note)
+            line(name, s, m, note)
+
+        step("clean build, HTML (all notebooks)", build + ["--no-pdf"])
+        step("PDF (single-page HTML + Chromium) on top", build)
+        step("no-op rebuild", build)
         edit_csv(repo / "data/processed/002_t30_32_cluster_project_names.csv", "Khuzestan", "cluster_en", "(benchmark edit)")
-        s, m, out = run(build + ["--no-pdf"], env, repo)
-        line("one province, text cell changed (HTML)", s, m, next((l for l in out.splitlines() if l.startswith("notebooks:")), ""))
+        step("one province, text cell changed (HTML)", build + ["--no-pdf"])
         edit_csv(repo / "data/processed/002_t13_water_by_province.csv", "Khuzestan", "actual", "85")
-        s, m, out = run(build + ["--no-pdf"], env, repo)
-        line("one province, number changed (HTML)", s, m, next((l for l in out.splitlines() if l.startswith("notebooks:")), ""))
-        if not args.skip_naive:
-            naive = repo / "_naive"
+        step("one province, number changed (HTML)", build + ["--no-pdf"])
+        if naive:
             code = (
-                "import sys, time, jupytext, nbformat, papermill as pm\n"
+                "import sys, jupytext, nbformat, papermill as pm\n"
                 "from pathlib import Path\n"
-                "from analysis import book\n"
+                "from analysis.build.jobs import jobs\n"
                 "out = Path(sys.argv[1]); out.mkdir(exist_ok=True)\n"
-                "for j in book.jobs():\n"
+                "for j in jobs():\n"
                 "    nb = jupytext.read(j.source); src = out / (j.name + '.in.ipynb'); nbformat.write(nb, src)\n"
                 "    pm.execute_notebook(str(src), str(out / (j.name + '.ipynb')), parameters=j.parameters,\n"
                 "                        kernel_name='python3', progress_bar=False, cwd=str(out))\n"
             )
-            s, m, _ = run([py, "-c", code, str(naive)], env, repo)
-            line("naive: serial papermill, same notebooks (no Sphinx)", s, m)
+            step("naive: serial papermill, same notebooks (no Sphinx)", [py, "-c", code, str(repo / "_naive")])
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--skip-naive", action="store_true", help="do not time serial papermill over the same notebooks")
+    ap.add_argument("--kernels", choices=("warm", "cold", "both"), default="warm",
+                    help="kernels forked from the pre-warmed factory, plain ipykernels (--cold-kernels), or both")
+    ap.add_argument("--unscoped", action="store_true",
+                    help="also run with per-province row hashing disabled in the copy (whole-file data hashes)")
+    ap.add_argument("--repeat", type=int, default=1, help="run each configuration this many times; ranges are printed")
+    args = ap.parse_args()
+    py = sys.executable
+    print(f"benchmark on {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB")
+    configs = [(k, False) for k in (("warm", "cold") if args.kernels == "both" else (args.kernels,))]
+    if args.unscoped:
+        configs.append((configs[0][0], True))
+    results: dict[tuple[str, bool], list[dict]] = {c: [] for c in configs}
+    for rep in range(args.repeat):
+        for kernels, unscoped in configs:
+            probe = speed_probe()
+            print(f"run {rep + 1}, {kernels} kernels{', no per-province hashing' if unscoped else ''}; "
+                  f"speed probe: 10 million additions in {probe:.2f} s (lower is faster), "
+                  f"load average {os.getloadavg()[0]:.1f}", flush=True)
+            results[(kernels, unscoped)].append(sequence(py, kernels, not args.skip_naive and rep == 0 and not unscoped, unscoped))
+    if args.repeat > 1 or len(configs) > 1:
+        print("\nsummary (min - max over runs):")
+        for (kernels, unscoped), runs in results.items():
+            print(f" {kernels} kernels{', no per-province hashing' if unscoped else ''}:")
+            for name in runs[0]:
+                secs = [r[name][0] for r in runs if name in r]
+                mem = [r[name][1] for r in runs if name in r]
+                print(f"  {name:<46} {min(secs):6.1f} - {max(secs):6.1f} s  {min(mem):5.0f} - {max(mem):5.0f} MiB  {runs[0][name][2]}")
     return 0
 
 

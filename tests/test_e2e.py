@@ -1,16 +1,22 @@
-"""End to end: the whole book, HTML and PDF, built as the README's build command does.
+"""End to end: the whole book, HTML and PDF, built from clean as the README's build command
+does, into a temporary build folder (the real ``_build`` is untouched), with ``--strict``:
+any Sphinx warning fails it.
 
-Slow (minutes); marked ``e2e`` and run once by scripts/test.sh (and so by CI).
+Slow (minutes); marked ``e2e`` and run once by scripts/test.sh (and so by CI). A second clean
+build (HTML only) checks that two builds of the same commit are byte-identical.
 """
+import html as html_lib
+import json
 import re
 import shutil
 import subprocess
-import sys
+from pathlib import Path
 
 import pytest
+from tests.conftest import build_book
 
-from analysis.build import runner as book
-from analysis.core import paths, provinces
+from analysis.build import jobs as book
+from analysis.core import provinces
 
 pytestmark = pytest.mark.e2e
 
@@ -21,11 +27,13 @@ EXTERNAL = re.compile(r"""<(?:script|link|img|iframe|source|video|audio|embed|ob
 
 
 @pytest.fixture(scope="module")
-def built(seeds_available):
-    proc = subprocess.run([sys.executable, "-m", "analysis", "build"], cwd=paths.ROOT,
-                          capture_output=True, text=True, timeout=3000)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    return paths.BUILD / "html", paths.BUILD / "pdf" / "book.pdf"
+def build_dir(e2e_build_dir):
+    return e2e_build_dir
+
+
+@pytest.fixture(scope="module")
+def built(build_dir):
+    return build_dir / "html", build_dir / "pdf" / "book.pdf"
 
 
 def test_index_and_every_chapter_page(built):
@@ -48,6 +56,68 @@ def test_province_page_has_persian_name_figure_and_no_raw_values(built, p):
     assert RAW.search(text) is None
     assert "failed to build" not in text
     assert "downloads" in text or "_downloads" in text
+
+
+def _row(page: Path, label: str) -> list[str]:
+    """The cells (text) of the first table row whose first cell starts with ``label``."""
+    text = page.read_text(encoding="utf-8")
+    for row in re.findall(r"<tr>(.*?)</tr>", text, re.S):
+        cells = [html_lib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]
+        if cells and cells[0].startswith(label):
+            return cells
+    raise AssertionError(f"{page.name}: no table row starting with {label!r}")
+
+
+# Numbers that must reach a province page, hand-computed from the seed (002_d5af3ce44bc30735.txt):
+# (page, row label, cells that must appear in that row in this order)
+NUMBERS = [
+    # line 955 " 84 20 ن خوزستا 13": plan 20, actual 84 l/s; 84 / 20 = 420.0 %
+    ("khuzestan", "Water supply", ["20", "84", "420.0 %"]),
+    # line 4833 " 3,099,380 5,051,281 خوزستان 13": agreed 5,051,281, allocated 3,099,380 million rials;
+    # 3,099,380 / 5,051,281 = 61.36 % -> 61.4 %
+    ("khuzestan", "Capital budget allocated vs agreed", ["5,051,281", "3,099,380", "61.4 %"]),
+    # line 4869 " 153,144 238,488 يزد 31": 153,144 / 238,488 = 64.21 % -> 64.2 %
+    ("yazd", "Capital budget allocated vs agreed", ["238,488", "153,144", "64.2 %"]),
+    # line 5448 " 1599 115 140 يزد 31": operating units to the end of 1401: 1,599
+    ("yazd", "Operating units, cumulative to end of 1401", ["1,599"]),
+]
+
+
+@pytest.mark.parametrize("slug, label, cells", NUMBERS, ids=[f"{n[0]}-{n[1][:20]}" for n in NUMBERS])
+def test_numbers_reach_the_right_page(built, slug, label, cells):
+    html, _ = built
+    row = _row(html / "provinces" / f"{slug}.html", label)
+    i = row.index(cells[0])
+    assert row[i:i + len(cells)] == cells, row
+
+
+GLUE_ROLE = re.compile(r"\{glue(?::(?:text|md|any|figure|math))?\}`([^`:]+)(?::[^`]*)?`")
+GLUE_DIRECTIVE = re.compile(r"^\s*[`:]{3,}\{glue(?::(?:any|figure|math|md))?\}\s+(\S+)", re.M)
+
+
+def _cited(text: str) -> set[str]:
+    return set(GLUE_ROLE.findall(text)) | set(GLUE_DIRECTIVE.findall(text))
+
+
+def test_every_cited_glue_key_is_glued(build_dir, seeds_available):
+    """Each key a notebook cites ({glue:text}`k`, {glue:md}`k`, {glue:figure} k), in its
+    Markdown or in the Markdown its code prints (say()), is glued by that executed notebook."""
+    executed = build_dir / "executed"
+    missing = []
+    for job in book.jobs():
+        nb = json.loads((executed / f"{job.out}.ipynb").read_text(encoding="utf-8"))
+        glued = {o["metadata"]["scrapbook"]["name"] for c in nb["cells"] for o in c.get("outputs", [])
+                 if o.get("metadata", {}).get("scrapbook")}
+        cited = set()
+        for c in nb["cells"]:
+            if c["cell_type"] == "markdown":
+                cited |= _cited("".join(c["source"]))
+            for o in c.get("outputs", []):
+                md = o.get("data", {}).get("text/markdown")
+                if md:
+                    cited |= _cited("".join(md))
+        missing += [f"{job.out}: {k}" for k in sorted(cited - glued)]
+    assert missing == []
 
 
 # A raw missing value or Python repr as the whole text of a cell or element, or next to a
@@ -83,6 +153,22 @@ def test_no_request_leaves_the_site(built):
     assert offenders == []
 
 
+LOCAL = re.compile(r"""(?:src|href)="(?!https?:|mailto:|#|data:|javascript:)([^"#?]+)""")
+
+
+def test_every_local_link_resolves(built):
+    """Images, downloads, stylesheets and pages linked from any page exist in the site."""
+    html, _ = built
+    site = html.resolve()
+    broken = []
+    for page in site.rglob("*.html"):
+        for ref in set(LOCAL.findall(page.read_text(encoding="utf-8"))):
+            target = (page.parent / ref).resolve()
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {ref}")
+    assert broken == []
+
+
 def test_pdf_has_every_chapter(built):
     _, pdf = built
     assert pdf.exists()
@@ -96,7 +182,30 @@ def test_pdf_has_every_chapter(built):
         assert p.key in text, p.key
 
 
-def test_noop_rebuild_skips_everything(built):
-    proc = subprocess.run([sys.executable, "-m", "analysis", "build"], cwd=paths.ROOT, capture_output=True, text=True)
-    assert proc.returncode == 0
+def test_build_leaves_nothing_behind(build_dir):
+    assert not (build_dir / "failed-site").exists()
+    assert list((build_dir / "executed").rglob("*.failed.ipynb")) == []
+    assert [p for p in (build_dir / "executed").rglob("*") if p.name.endswith((".tmp", ".loads"))] == []
+
+
+def _files(folder: Path, skip=(".log",)) -> dict[str, bytes]:
+    folder = folder.resolve()
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.endswith(skip)}
+
+
+def test_two_clean_builds_are_byte_identical(build_dir, tmp_path_factory):
+    """A second clean build of the same commit (HTML only) writes the same HTML, images,
+    downloads and executed notebooks. (The PDF is not compared: Chromium stamps it.)"""
+    second = tmp_path_factory.mktemp("e2e-second") / "build"
+    build_book(second, "--no-pdf")
+    for sub in ("html", "executed"):
+        a, b = _files(build_dir / sub), _files(second / sub)
+        a.pop("book.pdf", None)
+        differ = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+        assert differ == [], f"{sub}: {len(differ)} file(s) differ: {differ[:40]}"
+
+
+def test_noop_rebuild_skips_everything(build_dir):
+    proc = build_book(build_dir)
     assert "0 executed" in proc.stdout and "book unchanged" in proc.stdout

@@ -8,7 +8,7 @@ Marked ``e2e``: it needs the built site and Chromium.
 import pytest
 from tests.browser import checks
 
-from analysis.build import runner as book
+from analysis.build import jobs as book
 
 pytestmark = pytest.mark.e2e
 

@@ -1,257 +1,308 @@
-"""The build pipeline: TOC, runner (parameters, failures, cache), atomic publish, pins."""
+"""The whole build on a small fixture book (tests/build/conftest.py): reliability.
+
+One scenario, built once for the module: two clean builds in two folders (A and B), then in A
+a build whose parameterised chapters fail, then the same book restored, then a no-op build.
+"""
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
-import yaml
 
-from analysis.build import runner as book
-from analysis.core import paths, provinces
+from analysis.build import cache, publish, render, runner
+from analysis.build.execute import Result
+from analysis.build.jobs import Book, BuildError, Job, write_toc
+from analysis.core import paths
 
-FIXTURE = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
+from .conftest import BROKEN_PLACE, PLACE, differing, make_book, snapshot
 
-```{code-cell} ipython3
-:tags: [parameters]
 
-province: str = "Nowhere"  # English key
-```
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory, kernels):
+    tmp = tmp_path_factory.mktemp("scenario")
+    temp = tmp / "tmp"  # every temporary file of the builds goes here
+    temp.mkdir()
+    state = {}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(cache, "validate_changed", lambda stamp, index=None: 0)
+        mp.setattr(tempfile, "tempdir", str(temp))
+        book = make_book(tmp / "src")
+        a, b = tmp / "A", tmp / "B"
+        state["first"] = runner.build(book, build_dir=a, pdf=False, quiet=True)  # its own warm kernels
+        state["temp_after_first"] = sorted(p.name for p in temp.iterdir())
+        state["site_first"], state["executed_first"] = snapshot(a / "html"), snapshot(a / "executed")
+        runner.build(book, build_dir=b, pdf=False, quiet=True, kernels=kernels)
+        state["site_clean"], state["executed_clean"] = snapshot(b / "html"), snapshot(b / "executed")
 
-```{code-cell} ipython3
-if province == "Bad":
-    raise ValueError(f"no data for {province}")
-print("chapter for", province)
-```
-"""
+        place = book.root / "notebooks" / "place.md"
+        place.write_text(BROKEN_PLACE, encoding="utf-8")
+        with pytest.raises(BuildError) as err:
+            runner.build(book, build_dir=a, pdf=False, quiet=True, kernels=kernels)
+        state["failure"] = str(err.value)
+        state["site_after_failure"] = snapshot(a / "html")
+        state["failed_site"] = snapshot(a / "failed-site")
+        state["failed_notebooks"] = sorted(p.name for p in (a / "executed").rglob("*.failed.ipynb"))
+
+        # restored: the places' inputs are again those of the first build (cached), and the
+        # introduction gains a sentence, so the book must be rendered again
+        place.write_text(PLACE, encoding="utf-8")
+        intro = book.root / "notebooks" / "intro.md"
+        intro.write_text(intro.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+        state["restored"] = runner.build(book, build_dir=a, pdf=False, quiet=True, strict=True, kernels=kernels)
+        state["site_restored"], state["executed_restored"] = snapshot(a / "html"), snapshot(a / "executed")
+        state["after_restore"] = sorted(p.relative_to(a).as_posix() for p in a.rglob("*")
+                                        if p.name.endswith(".failed.ipynb") or p.name == "failed-site")
+        state["noop"] = runner.build(book, build_dir=a, pdf=False, quiet=True, kernels=kernels)
+        state["site_noop"] = snapshot(a / "html")
+
+        intro.write_text(intro.read_text(encoding="utf-8") + "\nSee {doc}`nowhere`.\n", encoding="utf-8")
+        with pytest.raises(BuildError) as err:  # a real Sphinx warning, and --strict
+            runner.build(book, build_dir=a, pdf=False, quiet=True, strict=True, kernels=kernels)
+        state["strict"] = str(err.value)
+        state["site_after_strict"] = snapshot(a / "html")
+        state["temp_at_end"] = sorted(p.name for p in temp.iterdir())
+    return state
+
+
+def test_two_clean_builds_are_byte_identical(scenario):
+    """HTML, images, downloads and executed notebooks: the same bytes from two build folders."""
+    assert scenario["first"].counts() == {"executed": 4, "cached": 0, "failed": 0}
+    assert differing(scenario["site_first"], scenario["site_clean"]) == []
+    assert differing(scenario["executed_first"], scenario["executed_clean"]) == []
+    site = scenario["site_first"]
+    assert any(k.startswith("_images/") for k in site) and any(k.startswith("_downloads/") for k in site)
+
+
+def test_failed_chapters_keep_the_last_good_book(scenario):
+    assert scenario["failure"].startswith("2 notebook(s) failed: Alpha, Beta.")
+    assert differing(scenario["site_after_failure"], scenario["site_first"]) == []
+    assert render.FAILED_MARKER.encode() in scenario["failed_site"]["places/alpha.html"]
+    assert scenario["failed_notebooks"] == ["alpha.failed.ipynb", "beta.failed.ipynb"]
+
+
+def test_restored_book_publishes_no_failure_page(scenario):
+    """The reproduction: good build, failing build, restore -> no page says 'failed', no
+    failure page's source is left, and the restored chapters are the clean build's bytes."""
+    restored = scenario["restored"]
+    assert restored.counts() == {"executed": 1, "cached": 3, "failed": 0}
+    assert not restored.skipped_sphinx and restored.warnings == []
+    site = scenario["site_restored"]
+    assert [k for k, v in site.items() if render.FAILED_MARKER.encode() in v] == []
+    assert [k for k in site if k.startswith("_sources/places/") and not k.endswith(".ipynb")] == []
+    intro = {"notebooks/intro.html", "_sources/notebooks/intro.ipynb", "searchindex.js"}  # the edited page
+    assert differing({k: v for k, v in site.items() if k not in intro},
+                     {k: v for k, v in scenario["site_clean"].items() if k not in intro}) == []
+    assert b"A new sentence." in site["notebooks/intro.html"]
+    assert scenario["after_restore"] == []  # failed-site and stale *.failed.ipynb removed
+    assert differing(scenario["executed_restored"], scenario["executed_clean"]) == ["notebooks/intro.inputs.json", "notebooks/intro.ipynb"]
+
+
+def test_then_nothing_to_do(scenario):
+    noop = scenario["noop"]
+    assert noop.skipped_sphinx and noop.counts() == {"executed": 0, "cached": 4, "failed": 0}
+    assert differing(scenario["site_noop"], scenario["site_restored"]) == []
+
+
+def test_strict_build_fails_on_a_sphinx_warning(scenario):
+    first, *shown = scenario["strict"].splitlines()
+    assert first.startswith("1 Sphinx warning(s) and --strict: nothing published")
+    assert "WARNING" in shown[0] and "nowhere" in shown[0]
+    assert differing(scenario["site_after_strict"], scenario["site_noop"]) == []
+
+
+def test_builds_leave_no_temporary_files(scenario):
+    assert scenario["temp_after_first"] == []  # its factory socket folder and kernelspec removed
+    assert scenario["temp_at_end"] == []
+
+
+def test_glued_number_figure_and_download_reach_the_page(scenario):
+    from analysis.sources.datasets import load
+    page = scenario["site_first"]["notebooks/one.html"].decode()
+    assert f'The table has <span class="pasted-text">{len(load("water_by_province"))}</span> rows' in page
+    for ref in re.findall(r'(?:src|href)="\.\./(_images/[^"]+|_downloads/[^"]+)"', page):
+        assert ref in scenario["site_first"], ref  # pruning kept what the page links to
+    assert "<b>shown</b>" in page
+
+
+def test_stage_writes_current_mtime_and_removes_what_no_longer_belongs(tmp_path, fixture_book):
+    """Sphinx re-reads a document only if its source is newer than its last reading: a staged
+    notebook must not keep the executed notebook's older modification time."""
+    executed = tmp_path / "executed"
+    (executed / "places").mkdir(parents=True)
+    nb = executed / "places" / "alpha.ipynb"
+    nb.write_text("{}")
+    os.utime(nb, (1_000_000_000, 1_000_000_000))  # 2001
+    src = tmp_path / "staged"
+    (src / "places").mkdir(parents=True)
+    (src / "places" / "alpha.md").write_text("# failed page of an earlier build")
+    write_toc(fixture_book)
+    job = Job("Alpha", fixture_book.root / "notebooks/place.md", "places/alpha", {"place": "Alpha"})
+    before = time.time() - 1
+    staged = render.stage(fixture_book, [Result(job, "cached")], src, executed)
+    assert "places/alpha.ipynb" in staged.changed and staged.removed == ["places/alpha.md"]
+    assert (src / "places" / "alpha.ipynb").stat().st_mtime >= before
+    assert not (src / "places" / "alpha.md").exists()
+    assert render.stage(fixture_book, [Result(job, "cached")], src, executed).changed == []
+
+
+# --- the last gate and warnings, with a stand-in for Jupyter Book ------------------------
+def _fake_sphinx(page_text, warnings=()):
+    def fake(src_dir, out_dir, builder="html", quiet=False, fresh=False, epoch=None):
+        built = out_dir / "_build" / builder
+        built.mkdir(parents=True, exist_ok=True)
+        (built / "index.html").write_text(page_text)
+        return built, list(warnings)
+    return fake
 
 
 @pytest.fixture
-def fixture_nb(tmp_path):
-    p = tmp_path / "tiny.md"
-    p.write_text(FIXTURE, encoding="utf-8")
-    return p
-
-
-def _outputs(path: Path) -> str:
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    return "".join("".join(o.get("text", "")) for c in nb["cells"] for o in c.get("outputs", []))
-
-
-def test_runner_injects_parameters_isolates_failures_and_skips_unchanged(fixture_nb, tmp_path, monkeypatch):
-    monkeypatch.setattr(book, "code_hash", lambda: "code-v1")  # the repository may change while tests run
-    monkeypatch.setattr(book, "base_hash", lambda: "catalogue-v1")
-    out = tmp_path / "executed"
-    jobs = [book.Job("Ilam", fixture_nb, "provinces/ilam", {"province": "Ilam"}),
-            book.Job("Bad", fixture_nb, "provinces/bad", {"province": "Bad"}),
-            book.Job("Qom", fixture_nb, "provinces/qom", {"province": "Qom"})]
-    first = {r.job.name: r for r in book.run_jobs(jobs, out, workers=2, quiet=True)}
-    assert {k: r.status for k, r in first.items()} == {"Ilam": "executed", "Bad": "failed", "Qom": "executed"}
-    assert "chapter for Ilam" in _outputs(out / "provinces/ilam.ipynb")
-    assert "chapter for Qom" in _outputs(out / "provinces/qom.ipynb")
-    assert first["Bad"].error == "ValueError: no data for Bad"
-    assert first["Bad"].cell is not None
-    assert (out / "provinces/bad.failed.ipynb").exists() and not (out / "provinces/bad.ipynb").exists()
-
-    second = {r.job.name: r.status for r in book.run_jobs(jobs, out, workers=2, quiet=True)}
-    assert second == {"Ilam": "cached", "Bad": "failed", "Qom": "cached"}
-
-    jobs[0].parameters = {"province": "Yazd"}  # a changed parameter re-executes that job only
-    third = {r.job.name: r.status for r in book.run_jobs(jobs, out, workers=2, quiet=True)}
-    assert third == {"Ilam": "executed", "Bad": "failed", "Qom": "cached"}
-
-    monkeypatch.setattr(book, "base_hash", lambda: "catalogue-v2")  # a changed catalogue re-executes all
-    fourth = {r.job.name: r.status for r in book.run_jobs(jobs, out, workers=2, quiet=True)}
-    assert fourth == {"Ilam": "executed", "Bad": "failed", "Qom": "executed"}
-
-
-def test_dependencies_recorded_and_province_hash_scoped(tmp_path, monkeypatch):
-    nb = tmp_path / "loads.md"
-    nb.write_text(FIXTURE.replace('print("chapter for", province)',
-                                  'from analysis.sources.datasets import load\nload("water_by_province")\nprint(province)'), encoding="utf-8")
-    res = book.run_jobs([book.Job("Ilam", nb, "p/ilam", {"province": "Ilam"})], tmp_path, quiet=True)
-    meta = json.loads((tmp_path / "p/ilam.inputs.json").read_text())
-    assert res[0].status == "executed" and meta["datasets"] == ["water_by_province"]
-
-    # Province-scoped hash: another province's label does not matter, any number does.
-    index = book.DataIndex()
-    header, rows, raw = index._read("water_by_province")
-    before = index.province_hash("water_by_province", "Ilam")
-    li = header.index("label_fa")
-    qom = next(r for r in rows if r[header.index("province")] == "Qom")
-    qom[li] = "قم (label corrected)"
-    assert index.province_hash("water_by_province", "Ilam") == before
-    ilam = next(r for r in rows if r[header.index("province")] == "Ilam")
-    ilam[li] = "ایلام (label corrected)"
-    assert index.province_hash("water_by_province", "Ilam") != before
-    changed = index.province_hash("water_by_province", "Ilam")
-    qom[header.index("actual")] = "1"
-    assert index.province_hash("water_by_province", "Ilam") != changed
-
-
-def test_warm_kernel_renders_figures_and_isolates_state(tmp_path):
-    nb = tmp_path / "fig.md"
-    nb.write_text(FIXTURE.replace('print("chapter for", province)', (
-        "import matplotlib.pyplot as plt\n"
-        "import os\n"
-        "fig, ax = plt.subplots(); ax.plot([1, 2]); plt.show()\n"
-        "import sys\n"
-        "print('leak' in globals(), os.getpid(), 'pandas' in sys.modules)\n"
-        "leak = 1")), encoding="utf-8")
-    jobs = [book.Job(k, nb, f"p/{k}", {"province": k}) for k in ("Ilam", "Qom")]
-    res = book.run_jobs(jobs, tmp_path, workers=1, quiet=True, warm=True)
-    assert [r.status for r in res] == ["executed", "executed"]
-    pids = set()
-    for k in ("Ilam", "Qom"):
-        cells = json.loads((tmp_path / f"p/{k}.ipynb").read_text())["cells"]
-        outs = [o for c in cells for o in c.get("outputs", [])]
-        assert any("image/png" in o.get("data", {}) for o in outs), "figure not rendered inline"
-        text = "".join("".join(o.get("text", "")) for o in outs)
-        assert text.startswith("False ")  # a fresh namespace: nothing from the previous notebook
-        pids.add(text.split()[1])
-        assert text.split()[2] == "True"  # forked from the factory, which preloaded pandas
-    assert len(pids) == 2  # one process per notebook
-
-
-def test_runner_reports_missing_notebook(tmp_path):
-    res = book.run_jobs([book.Job("Gone", tmp_path / "gone.md", "x/gone")], tmp_path, quiet=True)
-    assert res[0].status == "failed" and "notebook source missing" in res[0].error
-
-
-def test_parameter_and_code_cells_are_hidden(fixture_nb, tmp_path):
-    book.run_jobs([book.Job("Ilam", fixture_nb, "p/ilam", {"province": "Ilam"})], tmp_path, quiet=True)
-    nb = json.loads((tmp_path / "p/ilam.ipynb").read_text(encoding="utf-8"))
-    tags = [c["metadata"].get("tags", []) for c in nb["cells"] if c["cell_type"] == "code"]
-    assert ["parameters", "remove-cell"] in tags
-    assert any("injected-parameters" in t and "remove-cell" in t for t in tags)
-    assert any(t == ["remove-input"] for t in tags)
-
-
-def test_jobs_one_per_province_from_registry():
-    jobs = book.jobs()
-    prov = [j for j in jobs if j.source == book.TEMPLATE]
-    assert [j.parameters["province"] for j in prov] == provinces.keys()
-    assert len({j.out for j in jobs}) == len(jobs)
-
-
-def test_unknown_province_rejected_with_valid_keys():
-    with pytest.raises(provinces.UnknownProvinceError, match=r"unknown province key 'Atlantis'; valid keys: East Azerbaijan, .*Yazd"):
-        book.jobs(provinces=["Atlantis"])
-
-
-def test_toc_is_generated_and_in_sync():
-    toc = book.toc()
-    files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    assert [f for f in files if f.startswith("provinces/")] == [f"provinces/{p.slug}" for p in provinces.registry()]
-    committed = (paths.ROOT / "_toc.yml").read_text(encoding="utf-8")
-    assert committed == book.TOC_HEADER + yaml.safe_dump(toc, sort_keys=False, allow_unicode=True), \
-        "_toc.yml is stale: run `python -m analysis toc`"
-
-
-def test_every_chapter_in_structure_exists():
-    s = book.load_structure()
-    chapters = [s["root"], *[c for part in s["parts"] for c in part.get("chapters", [])]]
-    missing = [c for c in chapters if not (paths.ROOT / c).exists()]
-    assert missing == []
-
-
-def test_validation_only_for_changed_datasets(tmp_path, monkeypatch):
-    from analysis.sources import datasets as data
-    stamp = tmp_path / "validated.json"
-    assert book.validate_changed(stamp) == len(data.catalog())
-    assert book.validate_changed(stamp) == 0
-    seen = json.loads(stamp.read_text())
-    seen["water_by_province"] = "an older version"
-    stamp.write_text(json.dumps(seen))
-    assert book.validate_changed(stamp) == 1
-
-    def bad(names):
-        raise data.DataError("data/processed/x.csv: row 3, column 'plan': 'ten' is not a number")
-    monkeypatch.setattr(data, "validate_all", bad)
-    seen["water_by_province"] = "changed again"
-    stamp.write_text(json.dumps(seen))
-    with pytest.raises(book.BuildError, match=r"data check failed, nothing built: .*row 3, column 'plan'"):
-        book.validate_changed(stamp)
-
-
-# --- atomic publish ----------------------------------------------------------------------
-def _site(root: Path, name: str, text: str) -> Path:
-    d = root / "sites" / name
-    d.mkdir(parents=True)
-    (d / "index.html").write_text(text)
-    return d
-
-
-def test_publish_replaces_link_and_removes_old_sites(tmp_path):
+def published(tmp_path, fixture_book, monkeypatch, no_validation):
+    """A build folder with a last good book, and a build with no notebooks."""
     link = tmp_path / "html"
-    old = _site(tmp_path, "a", "old")
-    book.publish_site(old, link)
-    assert (link / "index.html").read_text() == "old"
-    new = _site(tmp_path, "b", "new")
-    book.publish_site(new, link)
-    assert (link / "index.html").read_text() == "new"
-    assert not old.exists()
+    site = tmp_path / "sites" / "good"
+    site.mkdir(parents=True)
+    (site / "index.html").write_text("last good book")
+    publish.publish_site(site, link)
+    monkeypatch.setattr(runner, "run_jobs", lambda *a, **k: [])
+    monkeypatch.setattr(runner, "jobs", lambda *a, **k: [])
+    return link
 
 
-def test_failed_build_leaves_published_book(tmp_path, monkeypatch):
-    link = tmp_path / "html"
-    book.publish_site(_site(tmp_path, "good", "last good book"), link)
-
-    def broken_sphinx(*args, **kwargs):
-        raise book.BuildError("jupyter-book html build failed")
-
-    monkeypatch.setattr(book, "run_jobs", lambda *a, **k: [])
-    monkeypatch.setattr(book, "jobs", lambda *a, **k: [])
-    monkeypatch.setattr(book, "jupyter_book", broken_sphinx)
-    with pytest.raises(book.BuildError, match="html build failed"):
-        book.build(build_dir=tmp_path, pdf=False, quiet=True)
-    assert (link / "index.html").read_text() == "last good book"
+def test_successful_build_never_publishes_a_failure_page(published, tmp_path, fixture_book, monkeypatch):
+    monkeypatch.setattr(render, "jupyter_book", _fake_sphinx(f"<p>{render.FAILED_MARKER}: stale</p>"))
+    with pytest.raises(BuildError, match=r"refusing to publish: 1 page\(s\) say a chapter failed .*index.html"):
+        runner.build(fixture_book, build_dir=tmp_path, pdf=False, quiet=True)
+    assert (published / "index.html").read_text() == "last good book"
 
 
-def test_failed_notebook_does_not_publish(tmp_path, monkeypatch):
-    link = tmp_path / "html"
-    book.publish_site(_site(tmp_path, "good", "last good book"), link)
-    job = book.Job("Ilam", paths.ROOT / "notebooks/province.md", "provinces/ilam", {"province": "Ilam"}, "Ilam")
-
-    def fake_sphinx(src_dir, out_dir, builder="html", quiet=False):
-        built = out_dir / "_build" / builder
-        built.mkdir(parents=True, exist_ok=True)
-        (built / "index.html").write_text("new book with a failed chapter")
-        return built
-
-    monkeypatch.setattr(book, "jobs", lambda *a, **k: [job])
-    monkeypatch.setattr(book, "run_jobs", lambda *a, **k: [book.Result(job, "failed", error="ValueError: x", cell=3)])
-    monkeypatch.setattr(book, "jupyter_book", fake_sphinx)
-    with pytest.raises(book.BuildError, match=r"1 notebook\(s\) failed: Ilam"):
-        book.build(build_dir=tmp_path, pdf=False, quiet=True)
-    assert (link / "index.html").read_text() == "last good book"
-    page = (tmp_path / "work/src/provinces/ilam.md").read_text()
-    assert "This chapter failed to build: ValueError: x (cell 3)" in page
+def test_sphinx_failure_leaves_published_book(published, tmp_path, fixture_book, monkeypatch):
+    def broken(*a, **k):
+        raise BuildError("jupyter-book html build failed")
+    monkeypatch.setattr(render, "jupyter_book", broken)
+    with pytest.raises(BuildError, match="html build failed"):
+        runner.build(fixture_book, build_dir=tmp_path, pdf=False, quiet=True)
+    assert (published / "index.html").read_text() == "last good book"
 
 
-# --- dependencies ------------------------------------------------------------------------
-def _pins(lines):
-    pat = re.compile(r"\s*-?\s*([A-Za-z0-9_.\-]+)==(\S+)")
-    return {m[1].lower(): m[2] for m in map(pat.match, lines) if m}
+def test_strict_fails_on_warnings_and_publishes_nothing(published, tmp_path, fixture_book, monkeypatch):
+    warning = "src/notebooks/one.md:3: WARNING: unknown document: 'nowhere' [ref.doc]"
+    monkeypatch.setattr(render, "jupyter_book", _fake_sphinx("new book", [warning]))
+    with pytest.raises(BuildError, match=r"1 Sphinx warning\(s\) and --strict: nothing published"):
+        runner.build(fixture_book, build_dir=tmp_path, pdf=False, quiet=True, strict=True)
+    assert (published / "index.html").read_text() == "last good book"
+    report = runner.build(fixture_book, build_dir=tmp_path, pdf=False, quiet=True)  # not strict: published, counted
+    assert report.warnings == [warning] and (published / "index.html").read_text() == "new book"
 
 
-def test_environment_yml_agrees_with_requirements():
-    req = _pins((paths.ROOT / "requirements.txt").read_text().splitlines())
-    env = yaml.safe_load((paths.ROOT / "environment.yml").read_text())
-    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    assert _pins(pip) == req
-    lock = _pins((paths.ROOT / "requirements-lock.txt").read_text().splitlines())
-    assert {k: lock.get(k) for k in req} == req, "requirements-lock.txt disagrees with requirements.txt"
+def test_failed_notebook_does_not_publish(published, tmp_path, fixture_book, monkeypatch):
+    job = Job("Alpha", fixture_book.root / "notebooks/place.md", "places/alpha", {"place": "Alpha"}, "Alpha")
+    monkeypatch.setattr(runner, "jobs", lambda *a, **k: [job])
+    monkeypatch.setattr(runner, "run_jobs", lambda *a, **k: [Result(job, "failed", error="ValueError: x", cell=3)])
+    monkeypatch.setattr(render, "jupyter_book", _fake_sphinx("new book with a failed chapter"))
+    with pytest.raises(BuildError, match=r"1 notebook\(s\) failed: Alpha"):
+        runner.build(fixture_book, build_dir=tmp_path, pdf=False, quiet=True)
+    assert (published / "index.html").read_text() == "last good book"
+    page = (tmp_path / "work/src/places/alpha.md").read_text()
+    assert f"{render.FAILED_MARKER}: ValueError: x (cell 3)" in page
 
 
-def test_no_arabic_reshaper_or_bidi():
-    lock = (paths.ROOT / "requirements-lock.txt").read_text().lower()
-    assert "arabic-reshaper" not in lock and "python-bidi" not in lock
+def test_source_date_epoch_from_the_last_commit():
+    proc = subprocess.run(["git", "-C", str(paths.ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.skip("not a git checkout")
+    assert render.source_date_epoch(paths.ROOT) == int(proc.stdout)
+
+
+def test_source_date_epoch_outside_git_is_the_newest_data_file(tmp_path):
+    newest = max(p.stat().st_mtime for p in paths.DATA.rglob("*") if p.is_file())
+    assert render.source_date_epoch(tmp_path) == int(newest)
+
+
+# --- SIGTERM ---------------------------------------------------------------------------
+SCRIPT = """
+import importlib.util, sys
+from pathlib import Path
+spec = importlib.util.spec_from_file_location("fixture_book", {conftest!r})
+fixture = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(fixture)
+from analysis.build import cache, runner
+cache.validate_changed = lambda stamp, index=None: 0
+book = fixture.make_book(Path({root!r}))
+(book.root / "notebooks" / "place.md").write_text(fixture.SLOW_PLACE)
+try:
+    runner.build(book, build_dir=Path({build!r}), pdf=False, quiet=True)
+except runner.BuildInterrupted as err:
+    print(err)
+    sys.exit(128 + err.signum)
+"""
+
+
+def test_sigterm_cleans_up_and_exits_non_zero(tmp_path):
+    temp, pids = tmp_path / "tmp", tmp_path / "pids"
+    temp.mkdir()
+    pids.mkdir()
+    script = SCRIPT.format(conftest=str(Path(__file__).with_name("conftest.py")), root=str(tmp_path / "src"),
+                           build=str(tmp_path / "build"))
+    env = dict(os.environ, TMPDIR=str(temp), BOOK_TEST_PIDS=str(pids), PYTHONPATH=str(paths.ROOT / "src"))
+    proc = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 180
+        while len(list(pids.iterdir())) < 2:  # both slow chapters are running in their kernels
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the slow notebooks did not start"
+            time.sleep(0.2)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 128 + signal.SIGTERM, err
+    assert out.strip() == "interrupted by SIGTERM; cleaned up, the published book is unchanged"
+    assert "Traceback" not in err, err
+    assert list(temp.iterdir()) == []  # factory socket folder, kernelspec, papermill's folder
+    kernels = [int(p.read_text()) for p in pids.iterdir()]
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in kernels) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in kernels if _alive(pid)] == []
+    assert not (tmp_path / "build" / "html").exists()
+    with publish.BuildLock(tmp_path / "build"):  # the lock went with the process
+        pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie is dead
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except OSError:
+        return False
+
+
+def test_cli_exit_code_for_interruption(monkeypatch, capsys):
+    from analysis import cli
+    def interrupted(**kwargs):
+        raise runner.BuildInterrupted(signal.SIGINT)
+    monkeypatch.setattr(runner, "build", interrupted)
+    assert cli.main(["build", "--no-pdf"]) == 128 + signal.SIGINT
+    assert "interrupted by SIGINT" in capsys.readouterr().err
+
+
+def test_structure_parameters_reach_the_notebooks(scenario):
+    for place in ("alpha", "beta"):
+        nb = json.loads(scenario["executed_first"][f"places/{place}.ipynb"])
+        text = "".join("".join(o.get("text", "")) for c in nb["cells"] for o in c.get("outputs", []))
+        assert text.strip() == f"chapter for {place.title()}"
+
+
+def test_default_book_is_this_repository():
+    book = Book.default()
+    assert book.config == paths.ROOT / "_config.yml" and book.structure == paths.BOOK / "structure.yml"

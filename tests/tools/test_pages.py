@@ -12,7 +12,7 @@ REUSE = paths.NOTEBOOKS / "a6_reuse.md"
 
 
 def test_both_appendices_close_the_book():
-    from analysis.build.runner import load_structure
+    from analysis.build.jobs import load_structure
     appendices = load_structure()["parts"][-1]["chapters"]
     assert appendices[-2:] == ["notebooks/a5_api.md", "notebooks/a6_reuse.md"]
 

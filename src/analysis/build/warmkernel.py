@@ -126,8 +126,11 @@ def start_factory(path: str, env: dict | None = None, timeout: float = 60.0):
     if os.path.exists(path):
         os.unlink(path)
     env = dict(env or os.environ, OPENBLAS_NUM_THREADS="1")
+    # its own process group (session): the kernels it forks stay in it, so stop_factory() can
+    # end them all at once, and a Ctrl-C in the terminal reaches them only through their client
     proc = subprocess.Popen([sys.executable, "-m", "analysis.build.warmkernel", "--serve", path], env=env,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
     t0 = time.monotonic()
     while not os.path.exists(path):
         if proc.poll() is not None or time.monotonic() - t0 > timeout:
@@ -135,6 +138,15 @@ def start_factory(path: str, env: dict | None = None, timeout: float = 60.0):
             raise RuntimeError("the kernel factory did not start")
         time.sleep(0.05)
     return proc
+
+
+def stop_factory(proc) -> None:
+    """Kill the factory and every kernel it forked (its process group)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait()
 
 
 # ------------------------------------------------------------------------------ client

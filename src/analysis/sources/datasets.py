@@ -609,8 +609,34 @@ def flagged_columns(flag) -> set[str]:
     return {col for col, _ in flag_parts(flag)}
 
 
-VALIDATED_ENV = "ANALYSIS_VALIDATED_DATA"
-LOAD_LOG_ENV = "ANALYSIS_LOAD_LOG"  # the build runner's dependency tracking: a file to list loaded datasets in
+# Set by the build runner's first (hidden) cell in each notebook, see analysis.build.execute.hook_cell.
+_LOAD_LOG: Path | None = None  # record_loads(): file that lists each dataset load() reads
+_TRUSTED: str | None = None  # trust_validated(): the data fingerprint the runner validated
+
+
+def record_loads(path: str | Path | None) -> None:
+    """From now on, append the name of every dataset :func:`load` reads to ``path`` (one per
+    line; a relative path is taken from the current directory now); ``None`` stops.
+
+    The build runner calls this in the hidden first cell of every notebook it executes, to
+    learn which datasets the notebook depends on (its cache fingerprint).
+    """
+    global _LOAD_LOG
+    _LOAD_LOG = Path(path).absolute() if path else None
+
+
+def trust_validated(fingerprint: str | None) -> None:
+    """Tell :func:`load` that the data whose :func:`data_fingerprint` is ``fingerprint`` was
+    validated in full: if the data on disk has that fingerprint (computed once, at the next
+    load), :func:`load` skips the pandera pass (type conversion and row checks still run).
+    ``None`` withdraws it.
+
+    The build runner validates the changed datasets before starting the notebooks and calls
+    this in the hidden first cell of each.
+    """
+    global _TRUSTED
+    _TRUSTED = fingerprint
+    _already_validated.cache_clear()
 
 
 def data_fingerprint(root: Path | None = None) -> str:
@@ -627,13 +653,8 @@ def data_fingerprint(root: Path | None = None) -> str:
 
 @lru_cache(maxsize=1)
 def _already_validated() -> bool:
-    """True when the build runner validated exactly this data before starting the
-    notebooks (it exports the data fingerprint in ``ANALYSIS_VALIDATED_DATA``); the
-    notebooks then skip the pandera pass (type conversion and row checks still run)."""
-    import os
-
-    want = os.environ.get(VALIDATED_ENV)
-    return bool(want) and want == data_fingerprint()
+    """True when :func:`trust_validated` was told the fingerprint of exactly this data."""
+    return bool(_TRUSTED) and _TRUSTED == data_fingerprint()
 
 
 def read(path: Path | str, ds: Dataset, full: bool = True) -> pd.DataFrame:
@@ -704,11 +725,8 @@ def load(name: str) -> pd.DataFrame:
         Malformed or invalid content, naming file, row and column.
     """
     ds = dataset(name)
-    import os
-
-    log = os.environ.get(LOAD_LOG_ENV)
-    if log:
-        with open(log, "a", encoding="utf-8") as f:
+    if _LOAD_LOG is not None:
+        with open(_LOAD_LOG, "a", encoding="utf-8") as f:
             f.write(name + "\n")
     mtime = ds.path.stat().st_mtime_ns if ds.path.exists() else None
     hit = _LOADED.get(name)

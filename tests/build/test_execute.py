@@ -1,0 +1,201 @@
+"""Notebook execution: parameters, isolated failures, the cache, the hook cell, warm kernels,
+reproducible executed notebooks."""
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis.build import cache
+from analysis.build import execute as X
+from analysis.build.jobs import Job
+
+FIXTURE = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+```{code-cell} ipython3
+:tags: [parameters]
+
+province: str = "Nowhere"  # English key
+```
+
+```{code-cell} ipython3
+if province == "Bad":
+    raise ValueError(f"no data for {province}")
+print("chapter for", province)
+```
+"""
+
+
+@pytest.fixture
+def fixture_nb(tmp_path):
+    p = tmp_path / "tiny.md"
+    p.write_text(FIXTURE, encoding="utf-8")
+    return p
+
+
+def _outputs(path: Path) -> str:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return "".join("".join(o.get("text", "")) for c in nb["cells"] for o in c.get("outputs", []))
+
+
+def test_runner_injects_parameters_isolates_failures_and_skips_unchanged(fixture_nb, tmp_path, monkeypatch, kernels):
+    monkeypatch.setattr(cache, "code_hash", lambda: "code-v1")  # the repository may change while tests run
+    monkeypatch.setattr(cache, "base_hash", lambda: "catalogue-v1")
+    out = tmp_path / "executed"
+    jobs = [Job("Ilam", fixture_nb, "provinces/ilam", {"province": "Ilam"}),
+            Job("Bad", fixture_nb, "provinces/bad", {"province": "Bad"}),
+            Job("Qom", fixture_nb, "provinces/qom", {"province": "Qom"})]
+    first = {r.job.name: r for r in X.run_jobs(jobs, out, workers=2, quiet=True, kernels=kernels)}
+    assert {k: r.status for k, r in first.items()} == {"Ilam": "executed", "Bad": "failed", "Qom": "executed"}
+    assert "chapter for Ilam" in _outputs(out / "provinces/ilam.ipynb")
+    assert "chapter for Qom" in _outputs(out / "provinces/qom.ipynb")
+    assert first["Bad"].error == "ValueError: no data for Bad"
+    assert first["Bad"].cell == 2  # the source's second cell (inserted cells are not counted)
+    assert (out / "provinces/bad.failed.ipynb").exists() and not (out / "provinces/bad.ipynb").exists()
+
+    second = {r.job.name: r.status for r in X.run_jobs(jobs, out, workers=2, quiet=True, kernels=kernels)}
+    assert second == {"Ilam": "cached", "Bad": "failed", "Qom": "cached"}  # changed inputs: tests/build/test_cache.py
+
+
+LOADS = FIXTURE.replace('print("chapter for", province)', (
+    "from analysis.sources import datasets\n"
+    "datasets.load('water_by_province')\n"
+    "print(datasets._already_validated())"))
+
+
+def test_hook_cell_records_loads_and_passes_validation_without_environment(tmp_path, kernels, monkeypatch):
+    """The runner connects to the loader through the visible first cell, with a path relative
+    to the notebook's folder: no environment variable, no machine-specific path."""
+    from analysis.sources.datasets import data_fingerprint
+    for name in ("ANALYSIS_LOAD_LOG", "ANALYSIS_VALIDATED_DATA"):
+        monkeypatch.delenv(name, raising=False)
+    nb = tmp_path / "loads.md"
+    nb.write_text(LOADS, encoding="utf-8")
+    fp = data_fingerprint()
+    [res] = X.run_jobs([Job("Ilam", nb, "p/ilam", {"province": "Ilam"}, province="Ilam")], tmp_path, quiet=True,
+                       kernels=kernels, validated=fp)
+    assert res.status == "executed"
+    meta = json.loads((tmp_path / "p/ilam.inputs.json").read_text())
+    assert res.deps == ["water_by_province"] and meta["datasets"] == ["water_by_province"]
+    assert not (tmp_path / "p/ilam.loads").exists()  # read and removed
+    ilam = json.loads((tmp_path / "p/ilam.ipynb").read_text())
+    hook = ilam["cells"][0]
+    assert hook["metadata"]["tags"] == [X.HOOK_TAG, "remove-cell"]
+    assert "record_loads('ilam.loads')" in "".join(hook["source"])
+    assert f"trust_validated({fp!r})" in "".join(hook["source"])
+    assert _outputs(tmp_path / "p/ilam.ipynb").strip() == "True"  # pandera pass skipped
+    text = (tmp_path / "p/ilam.ipynb").read_text()
+    assert str(tmp_path) not in text and "/tmp" not in text
+
+
+def test_loader_hooks(tmp_path):
+    """record_loads / trust_validated in the loader itself (what the hook cell calls)."""
+    from analysis.sources import datasets
+    log = tmp_path / "x.loads"
+    try:
+        datasets.record_loads(log)
+        datasets.trust_validated("not this data")
+        datasets.load("water_by_province")
+        assert not datasets._already_validated()  # a fingerprint of other data is not trusted
+        datasets.trust_validated(datasets.data_fingerprint())
+        assert datasets._already_validated()
+        datasets.record_loads(None)
+        datasets.load("water_by_province")
+        assert log.read_text() == "water_by_province\n"
+    finally:
+        datasets.record_loads(None)
+        datasets.trust_validated(None)
+    assert not datasets._already_validated()
+
+
+def test_warm_kernel_renders_figures_and_isolates_state(tmp_path, kernels):
+    nb = tmp_path / "fig.md"
+    nb.write_text(FIXTURE.replace('print("chapter for", province)', (
+        "import matplotlib.pyplot as plt\n"
+        "import os\n"
+        "fig, ax = plt.subplots(); ax.plot([1, 2]); plt.show()\n"
+        "import sys\n"
+        "print('leak' in globals(), os.getpid(), 'pandas' in sys.modules)\n"
+        "leak = 1")), encoding="utf-8")
+    jobs = [Job(k, nb, f"p/{k}", {"province": k}) for k in ("Ilam", "Qom")]
+    res = X.run_jobs(jobs, tmp_path, workers=1, quiet=True, kernels=kernels)
+    assert [r.status for r in res] == ["executed", "executed"]
+    pids = set()
+    for k in ("Ilam", "Qom"):
+        cells = json.loads((tmp_path / f"p/{k}.ipynb").read_text())["cells"]
+        outs = [o for c in cells for o in c.get("outputs", [])]
+        assert any("image/png" in o.get("data", {}) for o in outs), "figure not rendered inline"
+        text = "".join("".join(o.get("text", "")) for o in outs)
+        assert text.startswith("False ")  # a fresh namespace: nothing from the previous notebook
+        pids.add(text.split()[1])
+        assert text.split()[2] == "True"  # forked from the factory, which preloaded pandas
+    assert len(pids) == 2  # one process per notebook
+
+
+@pytest.mark.parametrize("warm", [True, False], ids=["warm", "cold"])
+def test_kernels_leave_nothing_behind(monkeypatch, warm):
+    import shutil
+    import tempfile
+    # a short folder: pytest's own tmp_path can be too long for a unix socket path, and the
+    # kernels would then fall back to /tmp
+    tmp_path = Path(tempfile.mkdtemp(prefix="k", dir="/tmp"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    try:
+        _kernels_leave_nothing_behind(tmp_path, warm)
+    finally:
+        monkeypatch.undo()
+        shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def _kernels_leave_nothing_behind(tmp_path, warm):
+    with X.Kernels(warm=warm) as k:
+        run_tmp = Path(k.env()["TMPDIR"])
+        assert run_tmp.is_dir() and run_tmp.parent.parent == tmp_path  # the workers' temporary files go there
+        if warm:
+            sock = Path(k.env()["ANALYSIS_KERNEL_FACTORY"])
+            assert sock.exists() and sock.parent == run_tmp.parent
+            factory = k._factory
+            assert factory is not None and factory.poll() is None
+        (run_tmp / "left-by-a-worker.json").write_text("{}")
+    if warm:
+        assert factory.poll() is not None  # the factory is gone
+    assert list(tmp_path.iterdir()) == []  # socket, kernelspec, workers' files and their folder removed
+
+
+def test_runner_reports_missing_notebook(tmp_path):
+    res = X.run_jobs([Job("Gone", tmp_path / "gone.md", "x/gone")], tmp_path, quiet=True)
+    assert res[0].status == "failed" and "notebook source missing" in res[0].error
+
+
+REPRS = FIXTURE.replace('print("chapter for", province)', (
+    "class Table:\n"
+    "    def _repr_html_(self):\n"
+    "        return '<table></table>'\n"
+    "Table()"))
+
+
+def test_same_inputs_same_bytes_and_code_hidden(tmp_path, kernels):
+    """Two executions of one notebook write identical files: numbered cell ids, no
+    timestamps, durations or temporary paths, no memory addresses. Readers see outputs only."""
+    nb = tmp_path / "reprs.md"
+    nb.write_text(REPRS, encoding="utf-8")
+    for d in ("a", "b"):
+        X.run_jobs([Job("Ilam", nb, "p/ilam", {"province": "Ilam"})], tmp_path / d, quiet=True, kernels=kernels)
+    a, b = ((tmp_path / d / "p/ilam.ipynb").read_bytes() for d in ("a", "b"))
+    assert a == b
+    text = a.decode()
+    assert "<__main__.Table>" in text and " at 0x" not in text
+    assert "papermill" not in text and "iopub" not in text and "/tmp" not in text
+    cells = json.loads(text)["cells"]
+    assert [c["id"] for c in cells] == [f"cell-{i}" for i in range(len(cells))]
+    tags = [c["metadata"].get("tags", []) for c in cells if c["cell_type"] == "code"]
+    assert tags == [[X.HOOK_TAG, "remove-cell"], ["parameters", "remove-cell"], ["injected-parameters", "remove-cell"],
+                    ["remove-input"]]
