@@ -109,7 +109,9 @@ class DataIndex:
                 self._rows[name] = ([], [], b"missing")
             else:
                 raw = ds.path.read_bytes()
-                rows = list(csv.reader(raw.decode("utf-8").splitlines()))
+                # the hash uses the raw bytes; a file that is not UTF-8 is reported by the validation
+                # that follows (one line naming the file), not by a traceback here
+                rows = list(csv.reader(raw.decode("utf-8", errors="replace").splitlines()))
                 self._rows[name] = (rows[0] if rows else [], rows[1:], raw)
         return self._rows[name]
 

@@ -110,7 +110,11 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
 
     t = time.perf_counter()
     write_toc(book)
-    index = cache.DataIndex()  # each CSV read once for the validation stamp and the job fingerprints
+    from analysis.sources.datasets import DataError
+    try:  # a catalogue that does not read (e.g. a unit outside its vocabulary) is a one-line data error
+        index = cache.DataIndex()  # each CSV read once for the validation stamp and the job fingerprints
+    except DataError as err:
+        raise BuildError(f"data check failed, nothing built: {err}") from None
     cache.validate_changed(work / "validated-data.json", index)
     validated = cache.data_hash()  # notebooks are told (hook cell) that this data version is valid
     timings["validate"] = time.perf_counter() - t
