@@ -41,7 +41,15 @@ toc: setup ## regenerate _toc.yml from book/structure.yml and the province regis
 benchmark: setup ## time clean, no-op and one-province builds, PDF, peak memory, naive serial run (ARGS="--kernels both --repeat 2")
 	$(PY) benchmarks/benchmark.py $(ARGS)
 
+lab: setup ## JupyterLab with jupytext: every notebooks/*.md opens as a notebook (installs requirements-lab.txt)
+	$(PY) -m pip install -q --disable-pip-version-check -c requirements-lock.txt -r requirements-lab.txt
+	$(PY) -m analysis.tools.lab
+
+datapackage: setup ## write data/datapackage.json (Frictionless Data Package) and _build/datapackage/datapackage.zip
+	$(PY) -m analysis.tools.datapackage --zip _build/datapackage
+
 clean: ## remove the build output (keeps .venv and fonts)
 	rm -rf _build
 
 .PHONY: help setup book html strict province test test-fast data check-data audit toc benchmark clean
+.PHONY: lab datapackage

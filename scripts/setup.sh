@@ -2,7 +2,9 @@
 # Install everything the book needs, only what is missing:
 #   1. a virtual environment .venv with the pinned packages (requirements-lock.txt) and this package;
 #   2. Debian packages: chromium (prints the PDF) and poppler-utils (PDF checks), via apt-get;
-#   3. the Vazirmatn font (OFL) from the npm registry into _fonts/ (git-ignored).
+#   3. the Vazirmatn font (OFL) from the npm registry into _fonts/ (git-ignored);
+#   4. axe-core (the accessibility rules the browser test injects into each page), pinned in
+#      package.json / package-lock.json, with npm ci into node_modules/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -42,5 +44,14 @@ if [ ! -f _fonts/ttf/Vazirmatn-Regular.ttf ] || [ ! -f _fonts/woff2/Vazirmatn-Re
   done
   cp "$tmp/package/OFL.txt" _fonts/OFL.txt
   rm -rf "$tmp"
+fi
+axe_want=$(sed -n 's/.*"axe-core": *"\([0-9.]*\)".*/\1/p' package.json)
+axe_have=""
+if [ -f node_modules/axe-core/package.json ]; then
+  axe_have=$(node -p 'require("./node_modules/axe-core/package.json").version')
+fi
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ "$axe_have" != "$axe_want" ]; then
+  echo "setup: npm ci (axe-core@$axe_want for the browser test)"
+  npm ci --silent --no-audit --no-fund >/dev/null
 fi
 echo "setup: ready"

@@ -2,4 +2,4 @@
 
 Every computation the book shows lives here; notebooks only call it.
 """
-__version__ = "0.1.0"
+__version__ = "0.2.0"  # the book's semantic version: see CHANGELOG.md

@@ -18,13 +18,8 @@ def cmd_extract(args) -> int:
 
 
 def cmd_check_data(args) -> int:
-    from analysis.sources import provenance
-    bad = {k: v for k, v in provenance.check_all().items() if v}
-    for problems in bad.values():
-        for p in problems:
-            print(p, file=sys.stderr)
-    print(f"checked {len(provenance.catalog())} datasets; {sum(map(len, bad.values()))} provenance problem(s)")
-    return 1 if bad else 0
+    from analysis.sources import checks
+    return checks.run(debug=args.debug)
 
 
 def cmd_run_notebook(args) -> int:
@@ -104,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("names", nargs="*", help="extractor names (default: all)")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("check-data", help="validate every dataset and check provenance")
+    p.add_argument("--debug", action="store_true", help="print a traceback with each problem")
     p.set_defaults(func=cmd_check_data)
     p = sub.add_parser("run-notebook", help="execute one notebook (MyST .md) into a folder and report errors")
     p.add_argument("notebook", help="e.g. notebooks/02_national.md")

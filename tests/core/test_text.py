@@ -76,6 +76,11 @@ def test_every_key_used_exists_in_every_language():
 SENTENCE = re.compile(r"[A-Za-z]{2,}(?:[ ,;:'’]+[A-Za-z]{2,}){2,}")
 
 
+#: A line ending with this comment holds identifiers that look like words (e.g. the names of the
+#: audit's checks, matched against data), not reader-visible text.
+NOT_TEXT = "# not reader text"
+
+
 def _docstring_nodes(tree):
     out = set()
     for node in ast.walk(tree):
@@ -99,11 +104,15 @@ def _developer_messages(tree):
 def english_literals(path: Path) -> list[tuple[int, str]]:
     """String literals of a module that read as English sentences (docstrings and developer
     messages excepted)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    tree = ast.parse(source)
     docs = _docstring_nodes(tree) | _developer_messages(tree)
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
+            if lines[node.lineno - 1].rstrip().endswith(NOT_TEXT):
+                continue
             if SENTENCE.search(node.value):
                 found.append((node.lineno, node.value[:70]))
     return sorted(found)
@@ -137,7 +146,7 @@ def notebook_prose(path: Path) -> list[tuple[int, str]]:
             in_code = s != "```"
             continue
         rest = GLUE_ROLE.sub("", s).lstrip("#").strip(" ·")
-        if not rest or s.startswith(("```", ":")) or s.startswith("+++"):
+        if not rest or s.startswith(("```", ":", "+++")) or re.fullmatch(r"\([\w-]+\)=", s):
             continue
         out.append((n, s[:70]))
     return out
@@ -146,3 +155,15 @@ def notebook_prose(path: Path) -> list[tuple[int, str]]:
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_no_prose_in_notebook_markdown(notebook):
     assert notebook_prose(notebook) == []
+
+
+def test_labels_as_each_edition_shows_them():
+    assert text.bi("plan") == "Plan · \u2068برنامه\u2069"
+    text.use_language("fa")
+    try:
+        assert text.bi("plan") == "برنامه"
+        assert text.pair("Khuzestan", "خوزستان") == "خوزستان"
+        assert text.t("plan") == "برنامه"
+    finally:
+        text.use_language("en")
+    assert text.t("plan") == "Plan"

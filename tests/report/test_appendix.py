@@ -1,7 +1,7 @@
 """Tests of analysis.report.appendix (audit, catalogue, glossary, reproducibility appendices)."""
-import json
 
 import pandas as pd
+import pytest
 
 from analysis.report import appendix as ap
 from analysis.sources.datasets import catalog
@@ -56,6 +56,23 @@ def test_audit_tables_and_csv(tmp_path):
     assert ">nan<" not in html and ">None<" not in html
 
 
+def test_audit_tables_show_the_intervals(tmp_path):
+    # 002 line 2437: exports 2.1 -> 2.2 billion US dollars, printed +6 %: the rounding allows [0, 9.76 %]
+    html = ap.findings_table("rounding")._repr_html_()
+    assert ap.bi_ap("ap_printed_interval") in html and ap.bi_ap("ap_recomputed_interval") in html
+    assert "5.5 – 6.5" in html and "0 – 9.7561" in html
+    back = pd.read_csv(ap.write_audit_csv(tmp_path / "audit_findings.csv"), encoding="utf-8-sig")
+    r = back[(back["dataset"] == "cluster_indicators") & (back["item"] == "Exports of supported firms")].iloc[0]
+    assert (r.printed_low, r.printed_high, r.recomputed_low) == (5.5, 6.5, 0) and round(r.recomputed_high, 4) == 9.7561
+
+
+def test_rounding_example_comes_from_the_audit():
+    v = ap.rounding_example()
+    assert (v["a_ex_before"], v["a_ex_after"], v["a_ex_before_low"], v["a_ex_before_high"]) == ("2.1", "2.2", "2.05", "2.15")
+    assert (v["a_ex_recomputed"], v["a_ex_change_low"], v["a_ex_change_high"], v["a_ex_printed"]) == ("4.8", "0", "9.8", "6")
+    assert (v["a_ex_verdict"], v["a_ex_table"]) == ("rounding", "27")
+
+
 def test_check_meaning():
     assert ap.check_meaning("row sum vs printed total").startswith("The printed total")
     assert ap.check_meaning("prose vs table") == ap.check_meaning("table vs prose")
@@ -78,14 +95,43 @@ def test_pinned_packages(tmp_path):
     assert pd.isna(p.loc["no-such-package-xyz", "installed"])
 
 
-def test_execution_times(tmp_path):
-    (tmp_path / "notebooks").mkdir()
-    (tmp_path / "notebooks" / "a.inputs.json").write_text(json.dumps({"fingerprint": "x", "parameters": {}, "seconds": 2.5,
-                                                                       "executed_at": "2026-01-01T00:00:00Z"}))
-    (tmp_path / "notebooks" / "b.inputs.json").write_text(json.dumps({"fingerprint": "y", "parameters": {"province": "Qom"}}))
-    t = ap.execution_times(tmp_path).set_index("notebook")
-    assert t.loc["notebooks/a", "seconds"] == 2.5
-    assert pd.isna(t.loc["notebooks/b", "seconds"]) and t.loc["notebooks/b", "parameters"] == "province=Qom"
-    assert ap.execution_times(tmp_path / "missing").empty
-    html = ap.times_table(ap.execution_times(tmp_path))._repr_html_()
-    assert ">nan<" not in html and ">None<" not in html
+def test_reproducibility_page_has_no_clock(monkeypatch):
+    """Two builds of the same commit give the same Appendix D: no wall-clock value on it."""
+    import time
+
+    first = ap.reproducibility_values()
+    monkeypatch.setattr(time, "time", lambda: 0.0)
+    monkeypatch.setattr(time, "gmtime", lambda *a: time.struct_time((1999, 1, 1, 0, 0, 0, 4, 1, 0)))
+    assert ap.reproducibility_values() == first
+    assert not any(k.endswith(("built_at", "executed_at", "seconds")) for k in first)
+
+
+def test_reproducibility_counts_the_notebooks():
+    v = ap.reproducibility_values()
+    # 14 chapter and appendix notebooks (00-07, a1-a6) plus one province chapter per registry province (31)
+    assert (v["d_n_chapters"], v["d_n_provinces"], v["d_n_notebooks"]) == ("14", "31", "45")
+
+
+def test_glossary_definitions_in_both_languages():
+    from analysis.core.text import use_language
+    en = ap.glossary().set_index("key")["definition"]
+    try:
+        use_language("fa")
+        fa = ap.glossary().set_index("key")["definition"]
+    finally:
+        use_language("en")
+    assert list(fa.index) == list(en.index)
+    assert en["deposit"].startswith("Public funds deposited")
+    assert "سپرده" not in en["deposit"] and "بانک عامل" in fa["deposit"]
+
+
+def test_verdict_meaning_rejects_unknown_verdicts():
+    with pytest.raises(KeyError, match="valid: \\('discrepancy'"):
+        ap.verdict_meaning("wrong")
+
+
+def test_catalogue_entry_escapes_html():
+    [entry, *_] = ap.catalogue_entries("001")
+    assert "<script" not in entry.data
+    from analysis.report.appendix import escape
+    assert escape("a & <b>") == "a &amp; &lt;b&gt;"

@@ -1,6 +1,10 @@
 """Tests of analysis.report.intro (Introduction and Methods chapters)."""
 import datetime as dt
 
+import pytest
+
+from analysis.core import text
+from analysis.metrics import planactual
 from analysis.report import intro as ch_intro
 from analysis.sources.datasets import catalog
 
@@ -60,3 +64,69 @@ def test_provenance_values_no_problems(seeds_available):
     v = ch_intro.provenance_values()
     assert v["p_problems"] == "0"
     assert int(v["p_checked"].replace(",", "")) > 1000
+
+
+# ---------------------------------------------------------------- words from text/<lang>/
+@pytest.fixture
+def persian():
+    """Build in Persian for one test, then back to the default language."""
+    before = text.language()
+    text.use_language("fa")
+    yield
+    text.use_language(before)
+
+
+def test_gap_sentence_is_planactuals_explanation_in_words():
+    # the methods chapter says explain_gap's result from text/en/methods.yml; in English it is the
+    # sentence planactual writes itself, so the glued m_gap_text did not change
+    gap = planactual.explain_gap(ch_intro.water())
+    assert ch_intro.gap_sentence(gap) == gap.text
+    assert ch_intro.methods_values()["m_gap_text"] == gap.text
+    # water: the mean of ratios is above the ratio of sums
+    assert ch_intro.methods_values()["m_gap_side"] == "above"
+
+
+def test_gap_sentence_in_persian(persian):
+    gap = planactual.explain_gap(ch_intro.water())
+    s = ch_intro.gap_sentence(gap)
+    assert s.startswith("میانگین نسبت‌های استانی") and "بیشتر از" in s
+    # 002 line 957: Zanjan planned 99 and achieved 5 (5.1 %), the largest pull; named in Persian
+    assert "بیشترین اثر را این استان‌ها دارند: زنجان (برنامه 99، نسبت تحقق 5.1 %" in s
+    assert "Zanjan" not in s and "{{" not in s
+
+
+def test_category_table_rules_from_planactual_thresholds():
+    df = ch_intro.category_table().df
+    rules = dict(zip(df.iloc[:, 0], df.iloc[:, 1]))
+    assert rules["under"] == "0 < ratio < 95 %" and rules["met"] == "95 % ≤ ratio ≤ 105 %"
+    assert rules["over"] == "ratio > 105 %"
+
+
+def test_sources_in_persian(persian):
+    d = ch_intro.source_dates()
+    assert d["003"].jalali == "جلسه 1399/11/21، مصوبات 1399/11/25"
+    assert d["004"].jalali == "تیر 1398" and d["002"].gregorian == "2022-03-21 تا 2023-03-20"
+    s = ch_intro.sources()
+    assert s.loc[s["id"] == "002", "who"].item() == "سازمان صنایع کوچک و شهرک‌های صنعتی ایران"
+    doc = ch_intro.sources_table().df.iloc[:, 1]
+    assert doc.iloc[0] == "سند ارتقای بهره‌وری استان خوزستان"  # the Persian edition names the documents in Persian only
+
+
+def test_english_document_names_are_bilingual():
+    doc = ch_intro.sources_table().df.iloc[:, 1]
+    assert doc.iloc[0] == ("Khuzestan province productivity-promotion document: the 1401 programme catalogue"
+                           " · سند ارتقای بهره‌وری استان خوزستان")
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_keys_built_in_code_exist(lang):
+    keys = [f"intro.src_{sid}_{part}" for sid in ch_intro.SOURCE_IDS for part in ("title", "who")]
+    keys += [f"intro.month_{m}" for m in range(1, 13)]
+    keys += [ch_intro.category_key(c) for c in planactual.CATEGORIES]
+    keys += ["methods.rule_" + c.replace(" ", "_") for c in planactual.CATEGORIES]
+    assert [k for k in keys if k not in text.labels(lang)] == []
+
+
+def test_category_key_names_the_valid_categories():
+    with pytest.raises(KeyError, match="valid"):
+        ch_intro.category_key("excellent")

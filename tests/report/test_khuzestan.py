@@ -1,6 +1,7 @@
 """Tests of analysis.report.khuzestan (the Khuzestan chapter). Expected values are read from the
 seed lines cited."""
 import pandas as pd
+import pytest
 
 from analysis.report import khuzestan as kz
 
@@ -95,3 +96,88 @@ def test_figures_build():
     import matplotlib.figure
     assert isinstance(kz.sector_figure(), matplotlib.figure.Figure)
     assert isinstance(kz.agency_figure(), matplotlib.figure.Figure)
+
+
+def test_year_end_deadlines():
+    # 003 lines 350, 359 and 363: 'تا پایان سال' (twice) and 'تا پایان سال جاری' = 1399/12/30
+    assert kz.resolutions_values()["r_year_end"] == "3"
+
+
+def test_stocks_units_and_tables_from_catalogue():
+    s = kz.stocks().set_index("column")
+    # 002 Table 56 (units, lines 5357-5450) and Table 53 (capital budget, million rials)
+    assert (s.loc["units_1401", "table"], s.loc["units_1401", "unit"]) == ("56", "unit")
+    assert (s.loc["allocation", "table"], s.loc["allocation", "unit"]) == ("53", "million rials")
+    html = kz.stocks_table()._repr_html_()
+    assert ">units<" in html and ">million rials<" in html and "150" in html
+
+
+@pytest.fixture(scope="module")
+def by_language():
+    """The paragraphs' values in each language (computed once: they read every dataset of the chapter)."""
+    return {lang: kz.say_values(lang) for lang in ("en", "fa")}
+
+
+def test_paragraphs_read_in_both_languages(by_language):
+    from analysis.core.text import t
+    en, fa = by_language["en"], by_language["fa"]
+    # the names the prose glosses: 000 line 55 ff., 'امور عمومی' has the most programmes (17)
+    assert en["sector_top"] == "Public affairs (امور عمومی)" and fa["sector_top"] == "امور عمومی"
+    # §6.1: 54 agencies and 586 programme-agency rows (602 rows less the 16 flagged 'شوش' rows)
+    assert "54 distinct agencies and 586 programme–agency" in " ".join(t("khuzestan.agencies", "en", **en).split())
+    # 001 line 8: 38 + 4 = 42; 003 line 363: 'تا سقف ۱۳۰ میلیارد تومان'
+    assert (en["c_check"], fa["c_check"]) == ("equal", "برابر است")
+    assert (en["r7_printed"], fa["r7_printed"]) == ("up to 130 billion tomans", "تا سقف 130 میلیارد تومان")
+    assert (en["i_water_rank"], fa["i_water_rank"]) == ("1st", "1")
+    keys = ("intro", "programme", "agencies", "flagged", "council", "resolutions", "deadlines", "unemployment",
+            "money", "loan_figures", "isipo", "isipo_units")
+    for lang, v in (("en", en), ("fa", fa)):
+        for k in keys:
+            assert "{{" not in t(f"khuzestan.{k}", lang, **v)
+
+
+def test_values_keep_the_english_words(by_language):
+    v = kz.values("en")
+    assert {k: v[k] for k in ("c_check", "r_leap", "k_flagged_lines")} == {
+        "c_check": "equal", "r_leap": "a leap year", "k_flagged_lines": "94, 192"}
+    assert all(by_language["en"][k] == x for k, x in v.items())
+
+
+def test_every_data_word_shown_has_a_text():
+    from analysis.core.text import labels
+    from analysis.sources.datasets import load
+    f = load("khz_minutes_figures")
+    f = f[f["category"].isin(["loan", "rate"])]
+    words = {("u", u) for u in f["unit"]} | {("q", q) for q in f["qualifier"] if q != "exact"}
+    words |= {("scope", x) for x in f["scope"]} | {("level", x) for x in kz.programmes_per_sector()["level"]}
+    words |= {("u", u) for u in kz.stocks()["unit"]}
+    for lang in ("en", "fa"):
+        missing = [(k, w) for k, w in words if f"khuzestan.{k}_{kz._slug(w)}" not in labels(lang)]
+        assert missing == [], lang
+    for lang in ("en", "fa"):
+        assert all(f"khuzestan.stock_{c}" in labels(lang) for _, c in kz.STOCKS)
+
+
+def test_unknown_data_word_names_the_key():
+    with pytest.raises(KeyError, match="u_furlongs"):
+        kz.word("u", "furlongs")
+
+
+def test_category_words():
+    p = kz.isipo_profile().set_index("indicator")
+    # 002 line 955: water 420 % -> over; the zero plan of the wastewater modules (Table 20) is named
+    assert kz.category_text(p.loc["water", "category"], p.loc["water", "status"], "en") == "over"
+    assert kz.category_text("undefined", "undefined: zero plan", "fa") == "نامعین: برنامه صفر"
+
+
+def test_filled_paragraphs_are_not_read_as_lists(by_language):
+    """A line of a filled paragraph that starts like '1. ' or '- ' would become a Markdown list."""
+    import re
+
+    from analysis.core.text import t
+    listy = re.compile(r"^\s*(\d+[.)]|[-+*])\s")
+    keys = ("intro", "programme", "agencies", "flagged", "council", "resolutions", "deadlines", "unemployment",
+            "money", "loan_figures", "isipo", "isipo_units", "cap_sectors", "cap_agencies")
+    for lang, v in by_language.items():
+        for k in keys:
+            assert [line for line in t(f"khuzestan.{k}", lang, **v).splitlines() if listy.match(line)] == [], (lang, k)

@@ -1,6 +1,10 @@
 """Tests for analysis.report.loans; expected values hand-computed from 002, 003, 004 (lines cited)."""
+import re
+
 import pytest
 
+from analysis.core import text
+from analysis.metrics import loans as metrics_loans
 from analysis.report import loans as ch
 
 
@@ -37,6 +41,56 @@ def test_cost_per_job_rows():
     assert c.loc["technical_public", "m_rials_per_job"] == pytest.approx(81500 / 9007)
 
 
+def test_renovation_1400_jobs_go_with_the_approved_facilities():
+    # 002 line 3566 "31.500 63.000 94.500 2 31.458 40" under the header of lines 3535-3560:
+    # deposited, bank resources, facilities payable, ratio, approved (مصوب), jobs (اشتغال تثبیت و
+    # ایجاد شده); approved and jobs are both blank for 1401 (line 3572)
+    c = ch.cost_frame().set_index("key")
+    assert c.loc["renovation_1400", "basis_key"] == "approved"
+    assert c.loc["renovation_1400", "m_rials_per_job"] == pytest.approx(31458 / 40)  # 786.45
+    assert c.loc["renovation_1400", "all_finance"] is None  # whose share "approved" is, is not printed
+    # the alternatives, beside it
+    assert c.loc["renovation_1400_dep", "m_rials_per_job"] == pytest.approx(31500 / 40)  # 787.5
+    assert c.loc["renovation_1400_fac", "m_rials_per_job"] == pytest.approx(94500 / 40)  # 2 362.5
+    assert {c.loc[k, "note"] for k in ("renovation_1400", "renovation_1400_dep", "renovation_1400_fac")} == \
+        {"1400 nominal rials"}
+    v = ch.values()
+    assert (v["ln_ren_1400_per_job"], v["ln_ren_1400_dep_per_job"], v["ln_ren_1400_fac_per_job"]) == \
+        ("786.5", "787.5", "2,362.5")
+    # if 31 458 is the organisation's share, with the bank's at the printed ratio 2: 3 x 31 458 / 40
+    assert v["ln_ren_1400_appr_all_per_job"] == f"{3 * 31458 / 40:,.1f}"
+
+
+def _sentences(template: str) -> list[str]:
+    return [x for x in re.split(r"\.(?:\s|$)", template) if x.strip()]
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_every_cost_per_job_figure_says_which_years_money_it_mixes(lang):
+    texts = {k: v for k, v in text.labels(lang).items() if k.startswith("loans.")}
+    cited = set()
+    for key, template in texts.items():
+        for sentence in _sentences(template):
+            names = text.placeholders(sentence)
+            for name in names:
+                if "per_job" in name:
+                    assert name in ch.PER_JOB_NOTES, f"{key}: {name} is a cost per job without a note in PER_JOB_NOTES"
+                if name in ch.PER_JOB_NOTES:
+                    cited.add(name)
+                    assert ch.PER_JOB_NOTES[name] in names, f"{lang} {key}: {name} has no money note in its sentence"
+    assert cited == set(ch.PER_JOB_NOTES)  # every figure of the map is cited, so none is left unchecked
+    v = ch.values()
+    assert {v[n] for n in ch.PER_JOB_NOTES.values()} >= {"1400 nominal rials", "1390–1401 nominal rials, mixed years"}
+
+
+def test_every_cost_table_row_says_which_years_money_it_mixes():
+    c = ch.cost_frame()
+    df = ch.cost_table().df
+    notes = list(df[text.bi("loans.money_note")])
+    assert len(notes) == len(c) and all(n.strip() for n in notes)
+    assert [n.split(";")[0] for n in notes] == [ch.money_text(y) for y in c.years]
+
+
 def test_kaleh_cost_by_province_and_sector():
     p = ch.kaleh_province_cost().set_index("label_fa")
     # 004 line 204 Ilam: (708 + 7700 + 236) billion / 15 840 jobs
@@ -56,3 +110,59 @@ def test_values_have_no_missing():
     v = ch.values()
     assert v["ln_kaleh_loans_ratio"] == "100"
     assert all(isinstance(x, str) and x and "nan" not in x.lower() for x in v.values())
+
+
+# --------------------------------------------------------------------------- one home for words and measures
+@pytest.fixture
+def persian():
+    text.use_language("fa")
+    yield
+    text.use_language("en")
+
+
+def test_money_text_says_what_money_note_says():
+    c = ch.cost_frame()
+    assert list(c.money) == list(c.note)  # English edition: the metric's own words
+    assert ch.money_text(range(1390, 1402)) == metrics_loans.money_note(range(1390, 1402))
+    assert ch.money_text() == metrics_loans.money_note()
+
+
+def test_khz_share_uses_the_metric():
+    v = ch.values()
+    # 003 line 254: about 1 500 of 24 000 billion tomans = 1/16, said "one sixteenth"
+    assert v["ln_khz_share_calc"] == "6.25 %" == v["ln_khz_share_said"]
+    assert v["ln_khz_bank_three"] == "240,000"
+
+
+def test_stated_amounts_read_as_said():
+    rows = ch.khz_table().df.set_index(text.bi("ln_line"))
+    said = rows[text.bi("loans.as_said")]
+    assert said["212"] == "nearly 124 billion tomans"  # 003 line 212
+    assert said["123"] == "960 billion rials"  # 003 line 123, an exact figure: no qualifier word
+    assert said["63 *"] == "more than 13,000 billion tomans"  # 003 line 63, printed in words
+
+
+def test_kaleh_total_row_label():
+    labels = list(ch.kaleh_province_table().df[text.bi("province")])
+    assert labels[-1] == text.pair("Total, 4 provinces", "۴ استان")  # 004 line 208
+
+
+def test_kaleh_extremes_keep_their_form_for_chapter_07():
+    v = ch.values()
+    # 004 lines 204, 207: Ilam 8 644 / 15 840, Hamadan 7 656 / 13 770 (billion rials / jobs)
+    assert v["ln_kaleh_prov_min"] == f"Ilam ({8644e3 / 15840:.1f})"
+    assert v["ln_kaleh_prov_max"] == f"Hamadan ({7656e3 / 13770:.1f})"
+
+
+def test_persian_edition_has_persian_words(persian):
+    v = ch.values()
+    assert v["ln_ren_cum_note"] == "ریال اسمی 1390 تا 1401، سال‌های مختلف"
+    assert v["ln_kaleh_prov_min"].startswith("ایلام (")
+    for table in (ch.budgets_table(), ch.leverage_table(), ch.attainment_table(), ch.cost_table(),
+                  ch.kaleh_province_table(), ch.kaleh_sector_table(), ch.khz_table()):
+        html = table._repr_html_()
+        heads = re.findall(r"<th(?: [^>]*)?>(.*?)</th>", html)
+        assert heads and not [h for h in heads if re.search("[A-Za-z]", h)], heads
+        caption = re.search(r"<caption[^>]*>(.*?)</caption>", html)[1]
+        assert not re.search(r"[A-Za-z]{3,}", caption.replace("FP.CPI.TOTL.ZG", "")), caption
+    assert "میلیون ریال" in ch.budgets_table().caption  # the catalogue's unit, in Persian

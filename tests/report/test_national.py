@@ -37,11 +37,27 @@ def test_capped_industrial_land(nat):
     assert r.verdict == "capped" and r.category == "over"
 
 
-def test_rounding_land_in_hand(nat):
-    # 002 line 605: 5916 / 6187 = 95.62 %, printed 95 (truncated)
+def test_truncated_land_in_hand(nat):
+    # 002 line 605: 5916 / 6187 = 95.62 %, printed 95. Whole hectares allow [5915.5 / 6187.5, 5916.5 / 6186.5]
+    # = [95.604, 95.636] %, outside the printed 95's [94.5, 95.5]: cut off, not rounded
     r = row(nat, "6", "land in hand")
     assert r.recomputed_pct == pytest.approx(95.6198, abs=1e-3)
-    assert r.verdict == "rounding" and r.category == "met"
+    assert r.recomputed_low == pytest.approx(100 * 5915.5 / 6187.5)
+    assert r.recomputed_high == pytest.approx(100 * 5916.5 / 6186.5)
+    assert r.verdict == "discrepancy" and r.how == "truncated" and r.category == "met"
+
+
+def test_rounding_flower_beds(nat):
+    # 002 line 1679: 8 of 11 hectares = 72.73 %, printed 72; the hectares allow [7.5 / 11.5, 8.5 / 10.5] = [65.2, 81.0] %
+    r = row(nat, "21", "Flower beds")
+    assert (r.recomputed_low, r.recomputed_high) == (pytest.approx(100 * 7.5 / 11.5), pytest.approx(100 * 8.5 / 10.5))
+    assert r.verdict == "rounding" and r.how == ""
+
+
+def test_counts_are_exact(nat):
+    # 002 line 1448: 4 of 7 estates (counts): the recomputed interval is the single value 57.14 %
+    r = nat[(nat["table"] == "19") & (nat["unit"] == "industrial estate/zone")].iloc[0]
+    assert r.recomputed_low == r.recomputed_high == pytest.approx(100 * 4 / 7)
 
 
 def test_dairy_loans_one_decimal(nat):
@@ -66,11 +82,12 @@ def test_no_printed_pct(nat):
 
 
 def test_flagged_printed_pct_kept_out_of_ratio(nat):
-    # 002 line 4662: 4806 / 2200 = 218.45 %, printed '4/218' read as 218.4 and flagged
+    # 002 line 4662: 4806 / 2200 = 218.4545 %, printed '4/218' read as 218.4 and flagged; units are counted, so
+    # 218.4545 is exact and outside 218.4's [218.35, 218.45]
     r = row(nat, "63", "exhibitions")
     assert r.flag.startswith("pct_printed=")
     assert r.ratio == pytest.approx(4806 / 2200)
-    assert r.verdict == "rounding"
+    assert r.verdict == "discrepancy" and r.how == "truncated"
 
 
 def test_capital_budget_total(nat):
@@ -83,17 +100,26 @@ def test_summary_counts(nat):
     s = ch_national.summary(nat)
     # capped: lines 572, 1673, 1675, 1677, 3086, 3088
     assert s["nat_n_capped"] == "6"
-    assert s["nat_n_discrepancy"] == "0"
+    # not explained by rounding: lines 605 (95.62 printed 95), 3084 (93.24 printed 94), 4662 (218.45 printed 218.4);
+    # within rounding: line 1679 (72.73 printed 72, hectares)
+    assert (s["nat_n_discrepancy"], s["nat_n_rounding"]) == ("3", "1")
+    assert s["nat_rounding_list"].startswith("Green space: Flower beds and lawn area (Table 21: printed 72 %, recomputed 72.7 %;")
+    assert "65.2–81.0 %" in s["nat_rounding_list"]
+    assert "(Table 6: printed 95 %, recomputed 95.62 %, cut off instead of rounded)" in s["nat_discrepancy_list"]
+    assert "(Table 34: printed 94 %, recomputed 93.24 %, rounded up instead of to the nearest)" in s["nat_discrepancy_list"]
     assert int(s["nat_n_over"]) + int(s["nat_n_met"]) + int(s["nat_n_under"]) + int(s["nat_n_not_started"]) == 57
     assert s["nat_bottom1"].startswith("Dairy-industry loans")
     assert all("nan" not in v.lower().split() for v in s.values())
 
 
 def test_verdict_function():
-    assert ch_national.verdict(64, 2765, 4310)[0] == "ok"  # line 720
-    assert ch_national.verdict(57, 4, 7)[0] == "ok"  # line 1448
-    assert ch_national.verdict(94, 207, 222)[0] == "rounding"  # line 3084: 93.2 printed 94
-    assert ch_national.verdict(50, float("nan"), 10)[0] == "not checked"
+    assert ch_national.verdict(64, 2765, 4310, "hectare")[0] == "ok"  # line 720
+    assert ch_national.verdict(57, 4, 7, "industrial estate/zone")[0] == "ok"  # line 1448
+    assert ch_national.verdict(94, 207, 222, "count")[0] == "discrepancy"  # line 3084: 93.24 printed 94, counts
+    assert ch_national.verdict(72, 8, 11, "hectare")[0] == "rounding"  # line 1679
+    assert ch_national.verdict(50, float("nan"), 10, "hectare")[0] == "not checked"
+    with pytest.raises(ValueError, match="neither a count"):
+        ch_national.verdict(50, 5, 10, "furlong")
 
 
 def test_figure_and_table(nat):
@@ -101,3 +127,38 @@ def test_figure_and_table(nat):
     assert len(fig.axes[0].patches) == len(nat)
     html = ch_national.table(nat)._repr_html_()
     assert "nan" not in html.lower().replace("nana", "") and "None" not in html
+
+
+@pytest.fixture
+def persian():
+    from analysis.core import text
+    text.use_language("fa")
+    yield
+    text.use_language("en")
+
+
+def test_english_values_read_as_before(nat):
+    s = ch_national.summary(nat)
+    # 002 line 3088: 2,254,536 / 910,000 million rials = 247.75 %
+    assert s["nat_top1"] == "Subcontracting: Value of contracts concluded for members (247.8 %, Table 34)"
+    # 002 line 572: 2776 / 2477 = 112.07 %, printed 100; first of the six capped rows
+    assert s["nat_capped_list"].startswith("New parks/zones: industrial land (Table 5: 112.1 % printed as 100 %); ")
+    assert s["nat_under_below"] == "95 %" and s["nat_over_above"] == "105 %"
+    html = ch_national.table(nat)._repr_html_()
+    assert "capped at 100 %" in html and "over plan (&gt; 105 %)" in html
+    assert "<caption dir=\"auto\">National plan/actual indicators of ISIPO's 1401 report" in html.replace("&#x27;", "'")
+
+
+def test_persian_edition(nat, persian):
+    import re
+
+    s = ch_national.summary(nat)
+    # the subcontracting table (002 line 3088) carries a clean Persian item name: no Latin word left
+    assert s["nat_top1"].startswith("پیمانکاری فرعی: ")
+    assert "247.8 %" in s["nat_top1"] and "جدول 34" in s["nat_top1"]
+    assert re.search(r"[A-Za-z]{3}", s["nat_top1"]) is None
+    assert "؛ " in s["nat_capped_list"] and "چاپ‌شده به‌صورت ۱۰۰ درصد" in s["nat_capped_list"]
+    t = ch_national.table(nat)
+    assert set(t.df.iloc[:, 8]) <= {ch_national.category_text(c) for c in ("not started", "under", "met", "over")}
+    assert "بیش از برنامه" in t.df.iloc[0, 8]
+    assert "<caption dir=\"auto\">شاخص‌های برنامه و عملکرد ملی" in t._repr_html_()

@@ -11,6 +11,11 @@ def m():
     return ch_provinces.matrix()
 
 
+@pytest.fixture(scope="module")
+def v():
+    return ch_provinces.values()
+
+
 def test_doctests():
     assert doctest.testmod(ch_provinces).failed == 0
 
@@ -30,8 +35,8 @@ def test_matrix_cells(m):
 def test_state_counts(m):
     sc = ch_provinces.state_counts(m)
     assert sc.loc["electricity", "flagged"] == 10  # 10 flagged lines of Table 14
-    assert sc.loc["phone", "not in table"] == 31 - 13  # Table 15 lists 13 provinces
-    assert sc.loc["wastewater_estates", "zero plan"] == 24
+    assert sc.loc["phone", "not_in_table"] == 31 - 13  # Table 15 lists 13 provinces
+    assert sc.loc["wastewater_estates", "zero_plan"] == 24
     assert int(sc.to_numpy().sum()) == 31 * 8
     assert len(m.flagged) == 11
 
@@ -53,11 +58,10 @@ def test_fits():
     assert fs["water"].slope_ci[0] < 0  # interval includes zero
 
 
-def test_budget():
+def test_budget(v):
     b = ch_provinces.budget()
     tehran = b[b.province == "Tehran"].iloc[0]  # line 4823: 1,170,000 / 1,200,000
     assert tehran.share == pytest.approx(0.975) and tehran["rank"] == 1
-    v = ch_provinces.values()
     assert v["cmp_budget_share"] == "68.4 %"  # line 4871: 14,933,562 / 21,816,992
 
 
@@ -80,11 +84,48 @@ def test_finances_nominal_and_real():
     assert int(f["growth_flagged"].sum()) == 4  # Ilam, Tehran, Razavi and North Khorasan
 
 
-def test_values_and_tables_clean(m):
-    v = ch_provinces.values()
+def test_values_and_tables_clean(m, v):
     assert all(isinstance(x, str) and x and "nan" not in x.lower().split() for x in v.values())
     for t in (ch_provinces.rankings_table(m), ch_provinces.aggregates_table(), ch_provinces.budget_table(),
               ch_provinces.contracts_table(), ch_provinces.units_jobs_table(), ch_provinces.finances_table(),
               ch_provinces.fits_table()):
         h = t._repr_html_()
         assert ">nan<" not in h and "None" not in h and "<NA>" not in h
+
+
+@pytest.fixture
+def persian():
+    from analysis.core import text
+    text.use_language("fa")
+    yield
+    text.use_language("en")
+
+
+def test_gap_text_is_the_metrics_sentence():
+    # the chapter's sentence (text/en/provinces_compared.yml) says exactly what
+    # analysis.metrics.planactual.explain_gap says: Table 13, Zanjan line 957 plan 99, actual 5
+    ind, g = ch_provinces.gap_explanation()
+    assert ch_provinces.gap_text(g) == g.text
+    assert "Zanjan (plan 99, ratio 5.1 %" in g.text
+
+
+def test_english_values_read_as_before(v):
+    assert v["cmp_best_n"] == "6 of 6"
+    assert v["cmp_fit_capital_budget_outside"] == "none"
+    assert v["cmp_flagged_list"].startswith("Land: Zanjan; Electricity: West Azerbaijan, Ilam, ")
+    # Table 66 sums: 122,727,790 / 81,713,062 million rials = +50.19 %; real, deflated by 1.434885: +4.67 %
+    assert v["cmp_res_growth_nominal"] == "50.2 %" and v["cmp_res_growth_real"] == "4.7 %"
+    # Table 57/56 sums: 1,015,870 jobs / 50,842 units = 19.98 per unit
+    assert v["cmp_jpu_cum"] == "20.0"
+
+
+def test_persian_edition(persian):
+    v = ch_provinces.values()
+    assert v["cmp_best_n"] == "6 از 6"
+    assert v["cmp_best_province"] == "همدان"
+    assert v["cmp_fit_water_outside"] == "خراسان جنوبی"
+    assert v["cmp_fit_capital_budget_outside"] == "هیچ‌کدام"
+    assert " تا " in v["cmp_fit_land_ci"]
+    assert v["cmp_gap_text"].startswith("میانگین نسبت‌های استانی (117.1 %) 19.9 واحد درصد بیشتر از")
+    assert "زنجان (برنامه 99" in v["cmp_gap_text"]
+    assert ch_provinces.rankings_table().caption.startswith("رتبه هر استان")

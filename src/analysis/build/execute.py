@@ -152,6 +152,7 @@ def execute_one(job: Job, executed_dir: Path, validated: str | None = None, time
     import jupytext
 
     t0 = time.perf_counter()
+    executed_dir = Path(executed_dir).resolve()  # the kernel runs in another folder: relative paths would miss
     out = executed_dir / f"{job.out}.ipynb"
     out.parent.mkdir(parents=True, exist_ok=True)
     nb = jupytext.read(job.source)

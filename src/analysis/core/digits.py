@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -74,6 +75,24 @@ def normalise_fa(text: str) -> str:
     text = unicodedata.normalize("NFC", str(text)).translate(_LETTERS)
     text = _DIACRITICS.sub("", text).replace(ZWNJ, " ")
     return re.sub(r"\s+", " ", text).strip()
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_FOLD = str.maketrans({"گ": "ک", "آ": "ا"})  # the extracted text sometimes prints ک for گ and ا for آ
+
+
+def letters(text: str) -> Counter:
+    """The letters of a text as a multiset, after :func:`normalise_fa` and folding گ/ک, آ/ا.
+
+    Word order and spaces do not count, so it matches words that the right-to-left
+    extraction scrambled or split:
+
+    >>> letters("جمع") == letters("ع مج")
+    True
+    >>> letters("گاز") == letters("كاز")
+    True
+    """
+    return Counter(_LETTER.findall(normalise_fa(text).translate(_FOLD)))
 
 
 _NUMBER = re.compile(r"\d+(?:[.,/٫٬\u060c]\d+)*")  # U+060C: Arabic comma, a thousands separator in 002 Table 64

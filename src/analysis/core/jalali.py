@@ -42,6 +42,8 @@ for _n, _names in enumerate([
         MONTHS[normalise_fa(_name).lower()] = _n
 MONTH_NAMES_FA = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
                   "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
+MONTH_NAMES_EN = ("Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
+                  "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand")
 
 _DATE = re.compile(r"^\s*(\d{2}|\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
 _DATE_IN_TEXT = re.compile(r"(?<!\d)(\d{2}|\d{4})\s*/\s*(\d{1,2})\s*/\s*(\d{1,2})(?!\d)")
@@ -94,6 +96,19 @@ def _make(year: int, month: int, day: int, text: str) -> jdatetime.date:
     if not 1 <= month <= 12 or not 1 <= day <= month_length(y, month):
         raise ValueError(f"not a valid Jalali date: {text!r} (year {y}, month {month}, day {day})")
     return jdatetime.date(y, month, day)
+
+
+def make_date(year: int, month: int, day: int) -> jdatetime.date:
+    """A valid Jalali date from printed parts; a two-digit year by :func:`expand_year`.
+
+    >>> make_date(97, 1, 23)
+    jdatetime.date(1397, 1, 23)
+    >>> make_date(1401, 12, 30)
+    Traceback (most recent call last):
+    ...
+    ValueError: not a valid Jalali date: '1401/12/30' (year 1401, month 12, day 30)
+    """
+    return _make(int(year), int(month), int(day), f"{year}/{month}/{day}")
 
 
 def parse_date(text) -> jdatetime.date:

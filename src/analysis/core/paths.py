@@ -1,8 +1,11 @@
 """Every path the project uses, defined once.
 
-The repository root is found from this file (``src/analysis/paths.py``); it can be
+The repository root is found from this file (``src/analysis/core/paths.py``); it can be
 overridden with ``ANALYSIS_ROOT``. The seeds live beside the repository in
-``../shared/seeds`` (override with ``ANALYSIS_SEEDS``).
+``../shared/seeds`` (override with ``ANALYSIS_SEEDS``); they are needed only to extract the
+data and to check its provenance. The reference data the book reads (inflation, province
+boundaries) is in the repository, ``data/reference/`` (:data:`REFERENCE`), so a clone builds
+on its own.
 """
 from __future__ import annotations
 
@@ -12,10 +15,10 @@ from pathlib import Path
 ROOT = Path(os.environ.get("ANALYSIS_ROOT", Path(__file__).resolve().parents[3]))
 SHARED = Path(os.environ.get("ANALYSIS_SHARED", ROOT.parent / "shared"))
 SEEDS = Path(os.environ.get("ANALYSIS_SEEDS", SHARED / "seeds"))
-REFERENCE = SHARED / "reference"
 
 DATA = ROOT / "data"
 PROCESSED = DATA / "processed"
+REFERENCE = DATA / "reference"  # outside reference data, copied from ../shared/reference (see its README.md)
 CATALOG = DATA / "catalog.yml"
 
 NOTEBOOKS = ROOT / "notebooks"

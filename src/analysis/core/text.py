@@ -65,7 +65,7 @@ def labels(lang: str) -> dict[str, str]:
     for f in sorted(folder.glob("*.yml")):
         prefix = "" if f.stem == SHARED_FILE else f"{f.stem}."
         for k, v in _read(f).items():
-            out[prefix + str(k)] = v.rstrip("\n") if "\n" in v.rstrip("\n") else v.strip()
+            out[prefix + str(k)] = v  # YAML already trims plain scalars; quoted ones keep their spaces
     return out
 
 
@@ -126,14 +126,25 @@ def isolate(text: str) -> str:
 
 
 def pair(english: str, persian: str) -> str:
-    """An English and a Persian name joined by a middle dot, the Persian isolated.
+    """A name as the edition shows it: in English, the English and the Persian joined by a
+    middle dot, the Persian isolated; in Persian (:func:`use_language` ``"fa"``), the Persian alone.
 
     >>> pair("Water supply", "تامین آب") == "Water supply · \u2068تامین آب\u2069"
     True
     """
+    if language() == "fa":
+        return persian
     return f"{english} · {isolate(persian)}"
 
 
 def bi(key: str, **values) -> str:
-    """English and Persian text of one key joined by a middle dot (see :func:`pair`)."""
+    """A label as the edition shows it (see :func:`pair`): bilingual in English, Persian in Persian."""
     return pair(en(key, **values), fa(key, **values))
+
+
+def stacked(key: str, **values) -> str:
+    """A figure title as the edition shows it: the English over the Persian (two lines) in
+    English, the Persian alone in Persian."""
+    if language() == "fa":
+        return fa(key, **values)
+    return f"{en(key, **values)}\n{fa(key, **values)}"

@@ -5,7 +5,7 @@ before the intervention with the end of 1401. :func:`changes` recomputes the
 printed change; :func:`derived` adds per-firm ratios and new jobs. Read
 :data:`CAVEAT` before reading any of it as an effect.
 
->>> t27 = pd.DataFrame({"indicator": ["firms", "jobs"], "unit": ["firms", "persons"],
+>>> t27 = pd.DataFrame({"indicator": ["firms", "jobs"], "unit": ["firm", "person"],
 ...                     "before": [118392, 1143471], "after": [139702, 1349295],
 ...                     "printed_change": [18, 18]})
 >>> changes(t27)[["indicator", "abs_change", "change_pct", "verdict"]].round(2)
@@ -38,28 +38,34 @@ CHANGE_VERDICTS = ("ok", "rounding", "discrepancy", "undefined", "not printed")
 
 
 def changes(df: pd.DataFrame, before: str = "before", after: str = "after",
-            printed: str = "printed_change", decimals: int = 0) -> pd.DataFrame:
-    """Absolute and percentage change, and the printed change checked.
+            printed: str = "printed_change", unit: str = "unit") -> pd.DataFrame:
+    """Absolute and percentage change, and the printed change checked with the audit's rule.
 
-    ``change_pct = 100 * (after - before) / before``; a zero or missing
-    ``before`` gives NaN with ``verdict = 'undefined'``. When the frame has a
-    ``printed`` column: ``diff_pp = change_pct - printed``; ``verdict`` is
-    ``'ok'`` (equal after rounding to ``decimals``), ``'rounding'`` (within one
-    unit of the last printed digit: truncation), ``'discrepancy'`` otherwise,
-    ``'not printed'`` where the printed cell is empty.
+    ``change_pct = 100 * (after - before) / before``; a zero or missing ``before`` gives NaN
+    with ``verdict = 'undefined'``. When the frame has a ``printed`` column, ``diff_pp =
+    change_pct - printed`` and ``verdict`` is the audit's (:func:`analysis.sources.audit.judge`):
+    the printed figures stand for intervals (half a unit of their last printed digit; a count,
+    by the ``unit`` column, is exact), and the printed change is ``'ok'`` when the recomputation
+    rounds to it, ``'rounding'`` when the intervals overlap, ``'discrepancy'`` only when they do
+    not; ``'not printed'`` where the printed cell is empty. ``change_low``/``change_high`` give
+    the interval of the recomputed change.
 
     Examples
     --------
-    002 line 2428 (networks 235 -> 566, printed 140 %: truncated 140.9) and
-    line 2437 (exports 2.1 -> 2.2 billion dollars, printed 6 %: 4.8 %):
+    002 line 2426 (networks 235 -> 566, counts, printed 140 %: 140.85 % truncated) and
+    line 2437 (exports 2.1 -> 2.2 billion dollars, printed 6 %: 4.8 %, but from rounded
+    inputs anything from 0 % to 9.8 %):
 
     >>> t = pd.DataFrame({"indicator": ["networks", "exports"], "before": [235, 2.1],
-    ...                   "after": [566, 2.2], "printed_change": [140, 6]})
-    >>> changes(t)[["change_pct", "diff_pp", "verdict"]].round(2)
-       change_pct  diff_pp      verdict
-    0      140.85     0.85     rounding
-    1        4.76    -1.24  discrepancy
+    ...                   "after": [566, 2.2], "printed_change": [140, 6],
+    ...                   "unit": ["network", "billion US dollars"]})
+    >>> changes(t)[["change_pct", "change_low", "change_high", "verdict"]].round(2)
+       change_pct  change_low  change_high      verdict
+    0      140.85      140.85       140.85  discrepancy
+    1        4.76        0.00         9.76     rounding
     """
+    from analysis.sources.audit import figure, judge, rounded
+
     _require(df, [before, after])
     out = df.copy()
     b = pd.to_numeric(out[before], errors="raise").astype(float)
@@ -67,16 +73,24 @@ def changes(df: pd.DataFrame, before: str = "before", after: str = "after",
     out["abs_change"] = a - b
     ok = b.notna() & a.notna() & (b != 0)
     out["change_pct"] = (100.0 * (a - b) / b.where(ok)).where(ok)
-    if printed in out.columns:
-        p = pd.to_numeric(out[printed], errors="raise").astype(float)
+    units = out[unit] if unit in out.columns else pd.Series("", index=out.index)
+    low, high, verdict = [], [], []
+    p = pd.to_numeric(out[printed], errors="raise").astype(float) if printed in out.columns else None
+    for i in out.index:
+        if not ok[i]:
+            low.append(np.nan), high.append(np.nan), verdict.append("undefined")
+            continue
+        read = (lambda x, u=units[i]: figure(x, u)) if units[i] else rounded  # no unit: a rounded measure
+        change = 100 * (read(df.at[i, after]) / read(df.at[i, before]) - 1)
+        low.append(change.low), high.append(change.high)
+        if p is None or pd.isna(p[i]):
+            verdict.append("not printed")
+        else:
+            verdict.append(judge(rounded(df.at[i, printed]), change))
+    out["change_low"], out["change_high"] = low, high
+    if p is not None:
         out["diff_pp"] = out["change_pct"] - p
-        step = 10.0 ** -decimals
-        verdict = np.where(out["change_pct"].round(decimals) == p.round(decimals), "ok",
-                           np.where(out["diff_pp"].abs() < step * 1.0001, "rounding", "discrepancy"))
-        verdict = pd.Series(verdict, index=out.index, dtype=object)
-        verdict[p.isna()] = "not printed"
-    else:
-        verdict = pd.Series("not printed", index=out.index, dtype=object)
+    verdict = pd.Series(verdict, index=out.index, dtype=object)
     verdict[~ok] = "undefined"
     out["verdict"] = verdict
     # keep the abs change integer-looking when inputs were integers

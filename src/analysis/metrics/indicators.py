@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from analysis.core.text import pair
-from analysis.sources.datasets import flagged_columns, load
+from analysis.core.text import bi, pair
+from analysis.sources.datasets import dataset, flagged_columns, load, unit_key, units
 
 FILE = Path(__file__).with_name("indicators.yml")
 
@@ -25,7 +25,6 @@ class Indicator:
     table: str
     plan: str
     actual: str
-    unit: str
     kind: str
     en: str
     fa: str
@@ -33,6 +32,24 @@ class Indicator:
     @property
     def label(self) -> str:
         return pair(self.en, self.fa)
+
+    @property
+    def unit(self) -> str:
+        """The unit, from the catalogue: the plan column's ``unit`` (one of the catalogue's units).
+
+        >>> get("water").unit, get("land").unit
+        ('litre/second', 'hectare')
+        """
+        unit = dataset(self.dataset).unit(self.plan)
+        if unit is None:
+            raise KeyError(f"indicator {self.key!r}: column {self.plan!r} of dataset {self.dataset!r} has no unit "
+                           f"in data/catalog.yml; give it one of {list(units())}")
+        return unit
+
+    @property
+    def unit_label(self) -> str:
+        """The unit in the reader's words, English · Persian (``text/<lang>/units.yml``)."""
+        return bi(f"units.{unit_key(self.unit)}")
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.core import provinces
+from analysis.core.text import language, t
 
 #: A ratio below this (and above 0) is ``'under'``.
 UNDER_BELOW = 0.95
@@ -329,6 +330,23 @@ class GapExplanation:
     table: pd.DataFrame = field(repr=False)
     text: str = ""
 
+    def movers(self, top: int = 3) -> pd.DataFrame:
+        """The ``top`` rows of ``table`` that pull the mean away from the ratio of sums
+        (contribution of the same sign as the gap), largest first; empty when there is no gap.
+
+        Examples
+        --------
+        002 Table 13 (water), lines 931, 939 and 955:
+
+        >>> df = pd.DataFrame({"province": ["East Azerbaijan", "Alborz", "Khuzestan"],
+        ...                    "plan": [22, 25, 20], "actual": [25, 0, 84]})
+        >>> explain_gap(df).movers()["province"].tolist()
+        ['Khuzestan', 'Alborz']
+        """
+        if abs(self.gap) < 1e-12:
+            return self.table.iloc[0:0]
+        return self.table[np.sign(self.table["contribution"]) == np.sign(self.gap)].head(top)
+
 
 def explain_gap(df: pd.DataFrame, label: str = "province", plan: str = "plan", actual: str = "actual",
                 top: int = 3) -> GapExplanation:
@@ -363,17 +381,26 @@ def explain_gap(df: pd.DataFrame, label: str = "province", plan: str = "plan", a
                           "plan_weight": w, "equal_weight": 1.0 / n, "contribution": contrib})
     table = table.sort_values("contribution", ascending=gap < 0, kind="stable").reset_index(drop=True)
     if abs(gap) < 1e-12:
-        text = f"The mean of provincial ratios equals the ratio of sums ({100 * ros:.1f} %)."
+        text = t("metrics.gap_equal", ratio_of_sums=f"{100 * ros:.1f} %")
     else:
-        side = "above" if gap > 0 else "below"
         movers = table[np.sign(table["contribution"]) == np.sign(gap)].head(top)
-        names = "; ".join(f"{r[label]} (plan {r['plan']:g}, ratio {100 * r['ratio']:.1f} %, plan weight "
-                          f"{100 * r['plan_weight']:.1f} % against an equal weight of {100 / n:.1f} %)"
-                          for _, r in movers.iterrows())
-        text = (f"The mean of provincial ratios ({100 * mean:.1f} %) is {100 * abs(gap):.1f} points {side} the ratio "
-                f"of sums ({100 * ros:.1f} %): the mean weights every province equally, the ratio of sums by its plan. "
-                f"Largest pulls: {names}.")
+        names = t("metrics.gap_list_sep").join(
+            t("metrics.gap_mover", name=_name(r[label], label), plan=f"{r['plan']:g}", ratio=f"{100 * r['ratio']:.1f} %",
+              weight=f"{100 * r['plan_weight']:.1f} %", equal=f"{100 / n:.1f} %")
+            for _, r in movers.iterrows())
+        text = t("metrics.gap_above" if gap > 0 else "metrics.gap_below", mean=f"{100 * mean:.1f} %",
+                 points=f"{100 * abs(gap):.1f}", ratio_of_sums=f"{100 * ros:.1f} %", movers=names)
     return GapExplanation(ros, mean, gap, table, text)
+
+
+def _name(value, label: str) -> str:
+    """A row's name in the edition's language: the Persian name of a province key in Persian."""
+    if label == "province" and language() == "fa":
+        try:
+            return provinces.get(str(value)).fa
+        except KeyError:
+            return str(value)
+    return str(value)
 
 
 # --------------------------------------------------------------------------- rank

@@ -1,7 +1,8 @@
 """Prices: the inflation reference, a price index, and deflating nominal rials.
 
-The reference series (``../shared/reference/iran_inflation_worldbank.csv``, see its
-README) is annual inflation for **Gregorian** years. The sources count in
+The reference series (``data/reference/iran_inflation_worldbank.csv``, catalogued as the
+reference dataset ``iran_inflation`` in ``data/catalog.yml``; provenance and licence in
+``data/reference/README.md``) is annual inflation for **Gregorian** years. The sources count in
 **Jalali** years, which run from about 21 March: Jalali 1401 is 2022-03-21 to
 2023-03-20. :func:`jalali_to_gregorian_year` maps a Jalali year to the Gregorian
 year in which it starts (``Y + 621``); 1401 -> 2022 covers 285 of its 365 days
@@ -24,6 +25,7 @@ import pandas as pd
 from analysis.core import paths
 
 INFLATION_FILE = "iran_inflation_worldbank.csv"
+INFLATION_DATASET = "iran_inflation"  # its name in the catalogue's reference: section
 SERIES = {"cpi": "cpi_inflation_pct", "gdp_deflator": "gdp_deflator_inflation_pct"}
 JALALI_OFFSET = 621
 APPROXIMATION = (
@@ -39,12 +41,18 @@ def load_inflation(path: str | Path | None = None) -> pd.DataFrame:
     Columns ``cpi_inflation_pct`` (World Bank FP.CPI.TOTL.ZG) and
     ``gdp_deflator_inflation_pct`` (NY.GDP.DEFL.KD.ZG), indexed by ``year``.
 
+    Without ``path``, the repository's copy is read through the catalogue
+    (:func:`analysis.sources.datasets.load_reference`): row count, finite numbers and unique
+    years are checked there.
+
     Raises
     ------
     FileNotFoundError
-        The CSV is not where :data:`analysis.core.paths.REFERENCE` says.
+        The CSV is not there (for the default, a
+        :class:`~analysis.sources.datasets.DataFileMissing` naming ``data/reference/...``).
     ValueError
-        A required column is missing or years are duplicated.
+        A required column is missing or years are duplicated (for the default, a
+        :class:`~analysis.sources.datasets.DataError` naming file, line and column).
 
     Examples
     --------
@@ -52,12 +60,17 @@ def load_inflation(path: str | Path | None = None) -> pd.DataFrame:
     >>> round(inf.loc[2019, "cpi_inflation_pct"], 1)  # doctest: +SKIP
     39.9
     """
-    path = Path(path) if path is not None else paths.REFERENCE / INFLATION_FILE
-    if not path.exists():
-        raise FileNotFoundError(
-            f"inflation reference not found: {path} (expected in ../shared/reference beside the repository; "
-            f"see its README.md)")
-    df = pd.read_csv(path)
+    if path is None:
+        from analysis.sources.datasets import load_reference
+
+        df = load_reference(INFLATION_DATASET)
+        df["year"] = df["year"].astype(int)
+        path = paths.REFERENCE / INFLATION_FILE
+    else:
+        path = Path(path)
+        if not path.exists():
+            raise FileNotFoundError(f"inflation reference not found: {path}")
+        df = pd.read_csv(path)
     need = ["year", *SERIES.values()]
     missing = [c for c in need if c not in df.columns]
     if missing:
@@ -171,3 +184,39 @@ def deflate(values, years, index: pd.Series, base_year: int):
     if isinstance(values, pd.Series):
         return pd.Series(out, index=values.index, name=values.name)
     return pd.Series(out)
+
+
+def real_growth(new, old, new_year: int, old_year: int, index: pd.Series):
+    """Real growth from ``old`` (money of ``old_year``) to ``new`` (money of ``new_year``).
+
+    ``new`` is deflated to ``old_year`` prices with :func:`deflate`, then
+    :func:`analysis.metrics.rates.growth` is taken: ``new * index[old_year] / index[new_year] / old - 1``.
+    Years are in the index's calendar (Gregorian for :func:`load_inflation`; convert Jalali
+    years with :func:`jalali_to_gregorian_year` and read :data:`APPROXIMATION`).
+
+    Parameters
+    ----------
+    new, old : number, Series or array-like
+    new_year, old_year : int
+    index : Series
+        A price level by year (:func:`price_index`); its base year does not matter.
+
+    Examples
+    --------
+    002 Table 66, line 6042 (East Azerbaijan): 8,646,325 million rials in 1401 against
+    5,430,172 in 1400 is +59.2 % nominal; with prices up 43.5 % (World Bank CPI, 2022):
+
+    >>> idx = pd.Series({2021: 100.0, 2022: 143.4885})
+    >>> round(real_growth(8646325, 5430172, 2022, 2021, idx), 4)
+    0.1097
+    """
+    from analysis.metrics.rates import growth
+
+    if np.ndim(new) == 0:
+        real_new = deflate(float(new), new_year, index, old_year)
+    else:
+        values = new if isinstance(new, pd.Series) else np.asarray(new, dtype=float)
+        real_new = deflate(values, [new_year] * len(values), index, old_year)
+        if not isinstance(new, pd.Series):
+            real_new = real_new.to_numpy()
+    return growth(real_new, old)

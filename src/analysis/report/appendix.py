@@ -2,15 +2,15 @@
 
 Everything the four appendix notebooks show is computed here from the catalogue
 (:func:`analysis.sources.datasets.catalog`), the validated datasets (:func:`analysis.sources.datasets.load`),
-the audit (:func:`analysis.sources.audit.run`) and ``glossary.yml``.
+the audit (:func:`analysis.sources.audit.run`) and ``glossary.yml``; the words are in
+``text/<lang>/appendix.yml`` and ``text/<lang>/glossary.yml``.
 """
 from __future__ import annotations
 
-import json
 import re
 import sys
-import time
-from functools import lru_cache
+from functools import cache, lru_cache
+from html import escape  # TODO-merge: analysis.report.display.escape
 from importlib import metadata
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import pandas as pd
 import yaml
 
 from analysis.core import paths
+from analysis.core.text import language, t
 from analysis.report.display import DASH, Table, num
 from analysis.report.downloads import copy_csv, write_csv
 from analysis.sources.datasets import catalog, flag_parts, load
@@ -27,29 +28,35 @@ GLOSSARY_FILE = Path(__file__).with_name("glossary.yml")
 #: Order in which verdicts are shown: problems first.
 VERDICT_ORDER = ("discrepancy", "unit", "capped", "rounding", "note", "ok")
 
-#: What each verdict means, in one sentence for readers.
-VERDICT_MEANING = {
-    "discrepancy": "The source's own figures disagree beyond rounding.",
-    "unit": "A unit is misprinted or missing; the book states which unit it uses.",
-    "capped": "The source prints 100 % where actual / plan is higher.",
-    "rounding": "Off by less than one unit of the last printed digit (truncation instead of rounding).",
-    "note": "A check that has no pass/fail answer (undefined ratio, implied base, layout oddity).",
-    "ok": "The recomputation equals what the source prints.",
-}
-
-#: What a discrepancy of each kind of check means for the reader (matched on the check's start).
+#: Kinds of check (matched on the start of a finding's ``check``) and the text key of what a
+#: discrepancy of that kind means for the reader (``appendix.meaning_*``).
 CHECK_MEANING = (
-    ("row sum vs", "The printed total is not the sum of its rows: the book sums the rows and quotes the printed total only with this caveat."),
-    ("parts sum", "A printed row value is not the sum of its parts: use the parts with care."),
-    ("prose vs table", "The report's text and its table differ: the book uses the table."),
-    ("table vs prose", "The report's text and its table differ: the book uses the table."),
-    ("cross-table", "Two tables of the report give different figures for the same thing: the book cites the table it uses."),
-    ("actual/plan vs printed", "The printed percentage is not actual / plan: the book recomputes the ratio from plan and actual."),
-    ("growth vs printed", "The printed growth rate does not follow from the two years' values: the book recomputes it."),
-    ("after/before", "The printed change does not follow from the before and after values: the book recomputes it."),
-    ("names listed", "The count printed differs from the number of names listed."),
-    ("shares add", "Printed shares do not add up to 100 %: part of the whole is not accounted for."),
+    ("row sum vs", "meaning_row_sum"),  # not reader text
+    ("parts sum", "meaning_parts_sum"),  # not reader text
+    ("prose vs table", "meaning_prose_table"),  # not reader text
+    ("table vs prose", "meaning_prose_table"),  # not reader text
+    ("cross-table", "meaning_cross_table"),  # not reader text
+    ("actual/plan vs printed", "meaning_ratio"),  # not reader text
+    ("growth vs printed", "meaning_growth"),  # not reader text
+    ("after/before", "meaning_change"),  # not reader text
+    ("names listed", "meaning_names"),  # not reader text
+    ("shares add", "meaning_shares"),  # not reader text
 )
+
+
+def _t(key: str, **values) -> str:
+    return t(f"appendix.{key}", **values)
+
+
+def verdict_meaning(verdict: str) -> str:
+    """What a verdict means, in one sentence for readers (``text/<lang>/appendix.yml``).
+
+    >>> verdict_meaning("capped")
+    'The source prints 100 % where actual / plan is higher, whatever the rounding of plan and actual.'
+    """
+    if verdict not in VERDICT_ORDER:
+        raise KeyError(f"unknown verdict {verdict!r}; valid: {VERDICT_ORDER}")
+    return _t(f"verdict_{verdict}")
 
 
 def check_meaning(check: str) -> str:
@@ -60,10 +67,16 @@ def check_meaning(check: str) -> str:
     >>> check_meaning("something else")
     'The source is inconsistent here; read the figure with care.'
     """
-    for prefix, text in CHECK_MEANING:
+    for prefix, key in CHECK_MEANING:
         if check.startswith(prefix):
-            return text
-    return "The source is inconsistent here; read the figure with care."
+            return _t(key)
+    return _t("meaning_other")
+
+
+def bi_ap(key: str) -> str:
+    """A column header of the appendices (``appendix.<key>``) as the edition shows it."""
+    from analysis.core.text import bi
+    return bi(f"appendix.{key}")
 
 
 # ---------------------------------------------------------------------------- flags
@@ -128,48 +141,95 @@ def _catalogue_frame() -> pd.DataFrame:
 
 
 def totals() -> dict[str, int]:
-    """Counts across the catalogue: datasets, rows, numeric cells, flagged cells, source files."""
+    """Counts across the catalogue: datasets, rows, numeric cells, flagged cells, source files;
+    and the coverage of the prose lines (``coverage_*``, :func:`analysis.sources.coverage.totals`:
+    datasets, lines, number tokens, transcribed, skipped with a reason, unexplained)."""
+    from analysis.sources import coverage
+
     cat = catalogue_frame()
     numeric = 0
     for name, ds in catalog().items():
         df = _frames()[name]
         numeric += int(sum(df[c].notna().sum() for c in ds.numeric_columns()))
-    return {"datasets": len(cat), "rows": int(cat["rows"].sum()), "numeric_cells": numeric,
-            "flagged": int(cat["flagged"].sum()), "sources": int(cat["seed"].nunique()),
-            "datasets_with_flags": int((cat["flagged"] > 0).sum())}
+    out = {"datasets": len(cat), "rows": int(cat["rows"].sum()), "numeric_cells": numeric,
+           "flagged": int(cat["flagged"].sum()), "sources": int(cat["seed"].nunique()),
+           "datasets_with_flags": int((cat["flagged"] > 0).sum())}
+    cov = coverage.totals()
+    out.update({f"coverage_{k}": int(cov[k]) for k in ("datasets", "lines", "tokens", "transcribed", "skipped",
+                                                      "unexplained")})
+    return out
+
+
+def coverage_table() -> Table:
+    """Per dataset transcribed from prose: the lines it covers and its number tokens, transcribed,
+    skipped with a reason, unexplained (:func:`analysis.sources.coverage.coverage`; a token on lines
+    two datasets cover counts for both)."""
+    from analysis.sources import coverage
+
+    c = coverage.coverage()
+    df = pd.DataFrame({bi_ap("ap_dataset"): c["dataset"], bi_ap("ap_seed"): c["source"].str[:3],
+                       bi_ap("ap_lines"): [f"{a}–{b}" for a, b in zip(c["first"], c["last"])],
+                       bi_ap("b_cov_tokens"): c["tokens"], bi_ap("b_cov_transcribed"): c["transcribed"],
+                       bi_ap("b_cov_skipped"): c["skipped"], bi_ap("b_cov_unexplained"): c["unexplained"]})
+    counts = [bi_ap(k) for k in ("b_cov_tokens", "b_cov_transcribed", "b_cov_skipped", "b_cov_unexplained")]
+    return Table(df, caption=_t("b_cap_coverage"), formats={k: num for k in counts})
+
+
+def write_coverage_csv(path: str | Path = "downloads/coverage_tokens.csv") -> Path:
+    """Every number token of the prose lines with its status (transcribed, skipped, unexplained),
+    the dataset transcribing it or the reason it is skipped: the coverage check's evidence."""
+    from analysis.sources import coverage
+
+    tt = coverage.token_table()
+    df = tt.assign(source=tt["source"].str[:3])[["source", "line", "token", "status", "dataset", "kind", "reason",
+                                                   "datasets"]]
+    return write_csv(df, path)
+
+
+def skip_reasons_table() -> Table:
+    """How many number tokens of the prose lines are skipped, per kind of reason, with an example
+    (the first skipped token of that kind: seed, line, token, reason as declared)."""
+    from analysis.sources import coverage
+
+    tt = coverage.token_table()
+    sk = tt[tt["status"] == "skipped"]
+    kinds = [k for k in coverage.KINDS if k in set(sk["kind"])]
+    first = {k: sk[sk["kind"] == k].iloc[0] for k in kinds}
+    df = pd.DataFrame({bi_ap("b_cov_kind"): [_t(f"b_kind_{k}") for k in kinds],
+                       bi_ap("b_cov_skipped"): [int((sk["kind"] == k).sum()) for k in kinds],
+                       bi_ap("b_cov_example"): [f"{first[k]['source'][:3]} · {first[k]['line']} · {first[k]['token']}"
+                                                for k in kinds]})
+    df = df.sort_values(bi_ap("b_cov_skipped"), ascending=False, kind="stable").reset_index(drop=True)
+    return Table(df, caption=_t("b_cap_skip_reasons"), formats={bi_ap("b_cov_skipped"): num})
 
 
 def columns_table(name: str) -> Table:
     """The columns of one dataset: name, type, unit, description."""
-    from analysis.core.text import bi
     ds = catalog()[name]
-    rows = [{bi("ap_column"): col, bi("ap_type"): spec["type"], bi("ap_unit"): _unit_text(spec) or DASH,
-             bi("ap_description"): spec.get("description", DASH)} for col, spec in ds.columns.items()]
-    return Table(pd.DataFrame(rows), caption=f"Columns of {name} ({ds.path.name}).")
+    rows = [{bi_ap("ap_column"): col, bi_ap("ap_type"): spec["type"], bi_ap("ap_unit"): _unit_text(spec) or DASH,
+             bi_ap("ap_description"): spec.get("description", DASH)} for col, spec in ds.columns.items()]
+    return Table(pd.DataFrame(rows), caption=_t("cap_columns", name=name, file=ds.path.name))
 
 
 def flags_table(name: str) -> Table | None:
     """The flagged cells of one dataset with their raw text (None if it has none)."""
-    from analysis.core.text import bi
     f = flagged_cells()
     f = f[f["dataset"] == name]
     if f.empty:
         return None
-    df = pd.DataFrame({bi("ap_csv_row"): f["csv_row"].to_numpy(), bi("ap_column"): f["column"].to_numpy(),
-                       bi("ap_reason"): f["reason"].to_numpy(), bi("ap_raw_text"): f["raw_text"].to_numpy(),
-                       bi("ap_source_line"): f["source_line"].to_numpy()})
-    return Table(df, caption=f"Flagged cells of {name}: not read with confidence; kept out of sums unless the chapter says otherwise.")
+    df = pd.DataFrame({bi_ap("ap_csv_row"): f["csv_row"].to_numpy(), bi_ap("ap_column"): f["column"].to_numpy(),
+                       bi_ap("ap_reason"): f["reason"].to_numpy(), bi_ap("ap_raw_text"): f["raw_text"].to_numpy(),
+                       bi_ap("ap_source_line"): f["source_line"].to_numpy()})
+    return Table(df, caption=_t("cap_flags", name=name))
 
 
 def overview_table() -> Table:
     """All datasets in one table, with a link-free file name (the downloads are listed per dataset)."""
-    from analysis.core.text import bi
     c = catalogue_frame()
-    df = pd.DataFrame({bi("ap_dataset"): c["dataset"], bi("ap_title"): c["title_en"], bi("ap_seed"): c["seed"],
-                       bi("ap_table_no"): c["table"], bi("ap_lines"): c["lines"], bi("ap_rows"): c["rows"],
-                       bi("ap_flagged"): c["flagged"]})
-    return Table(df, caption="Every dataset of the book: seed file, printed table, line range, rows and flagged cells.",
-                 formats={bi("ap_rows"): num, bi("ap_flagged"): num})
+    df = pd.DataFrame({bi_ap("ap_dataset"): c["dataset"], bi_ap("ap_title"): c[f"title_{language()}"], bi_ap("ap_seed"): c["seed"],
+                       bi_ap("ap_table_no"): c["table"], bi_ap("ap_lines"): c["lines"], bi_ap("ap_rows"): c["rows"],
+                       bi_ap("ap_flagged"): c["flagged"]})
+    return Table(df, caption=_t("cap_overview"), formats={bi_ap("ap_rows"): num, bi_ap("ap_flagged"): num})
 
 
 def copy_downloads(dest: str | Path = "downloads") -> list[Path]:
@@ -184,27 +244,6 @@ def copy_downloads(dest: str | Path = "downloads") -> list[Path]:
     return out
 
 
-def catalogue_markdown(downloads: str = "downloads") -> str:
-    """The per-dataset section text (MyST markdown) for the catalogue appendix.
-
-    Titles, source, table, lines, rows, notes and a download link for each dataset,
-    in catalogue order. Returned as text for ``IPython.display.Markdown``; the cell must be
-    rendered as MyST (cell metadata ``mystnb: {markdown_format: myst}``) for the
-    ``{download}`` links to work.
-    """
-    c = catalogue_frame()
-    parts = []
-    for _, r in c.iterrows():
-        table = f", table {r['table']}" if isinstance(r["table"], str) and r["table"] else ""
-        notes = "".join(f"\n  - {_escape(n)}" for n in r["notes"])
-        parts.append(
-            f"**{r['dataset']}**: {_escape(r['title_en'])} · <span lang=\"fa\" dir=\"rtl\">{_escape(r['title_fa'])}</span>  \n"
-            f"Source `{r['source']}`{table}, lines {r['lines']}; {num(r['rows'])} rows, {r['columns']} columns, "
-            f"{num(r['flagged'])} flagged cells. Download: {{download}}`{r['file']} <{downloads}/{r['file']}>`"
-            + (f"\n\n  Notes:{notes}" if notes else ""))
-    return "\n\n".join(parts)
-
-
 def catalogue_entries(seed: str, downloads: str = "downloads") -> list:
     """Display objects for the datasets of one seed file: a MyST paragraph (titles, source,
     lines, rows, notes, download link), the columns table and the flagged-cells table.
@@ -216,22 +255,19 @@ def catalogue_entries(seed: str, downloads: str = "downloads") -> list:
     c = catalogue_frame()
     out = []
     for _, r in c[c["seed"] == seed].iterrows():
-        table = f", table {_escape(r['table'])}" if isinstance(r["table"], str) and r["table"] else ""
-        notes = "".join(f"\n- {_escape(n)}" for n in r["notes"])
-        out.append(Markdown(
-            f"**{r['dataset']}**: {_escape(r['title_en'])} · <span lang=\"fa\" dir=\"rtl\">{_escape(r['title_fa'])}</span>\n\n"
-            f"Source `{r['source']}`{table}, lines {r['lines']}; {num(r['rows'])} rows, {r['columns']} columns, "
-            f"{num(r['flagged'])} flagged cells. Download: {{download}}`{r['file']} <{downloads}/{r['file']}>`"
-            + (f"\n\nNotes:\n{notes}" if notes else "")))
+        table = _t("b_entry_table", table=escape(r["table"])) if isinstance(r["table"], str) and r["table"] else ""
+        fa_title = f'<span lang="fa" dir="rtl">{escape(r["title_fa"])}</span>'
+        title = fa_title if language() == "fa" else f"{escape(r['title_en'])} · {fa_title}"
+        text = _t("b_entry", name=r["dataset"], title=title, source=r["source"], table=table, lines=r["lines"],
+                  rows=num(r["rows"]), columns=r["columns"], flagged=num(r["flagged"]), file=r["file"], downloads=downloads)
+        if r["notes"]:
+            text += "\n\n" + _t("b_entry_notes") + "\n" + "".join(f"\n- {escape(n)}" for n in r["notes"])
+        out.append(Markdown(text))
         out.append(columns_table(r["dataset"]))
         ft = flags_table(r["dataset"])
         if ft is not None:
             out.append(ft)
     return out
-
-
-def _escape(text: str) -> str:
-    return str(text).replace("<", "&lt;").replace(">", "&gt;")
 
 
 # ---------------------------------------------------------------------------- audit
@@ -249,27 +285,24 @@ def verdict_counts() -> pd.DataFrame:
     """Findings per verdict with what the verdict means."""
     df = audit_findings()
     counts = df["verdict"].value_counts()
-    rows = [{"verdict": v, "findings": int(counts.get(v, 0)), "meaning": VERDICT_MEANING[v]} for v in VERDICT_ORDER]
+    rows = [{"verdict": v, "findings": int(counts.get(v, 0)), "meaning": verdict_meaning(v)} for v in VERDICT_ORDER]
     return pd.DataFrame(rows)
 
 
 def verdict_table() -> Table:
-    from analysis.core.text import bi
     v = verdict_counts()
-    df = pd.DataFrame({bi("ap_verdict"): v["verdict"], bi("ap_findings"): v["findings"], bi("ap_meaning"): v["meaning"]})
-    return Table(df, caption="Audit findings per verdict (all datasets).", formats={bi("ap_findings"): num})
+    df = pd.DataFrame({bi_ap("ap_verdict"): v["verdict"], bi_ap("ap_findings"): v["findings"], bi_ap("ap_meaning"): v["meaning"]})
+    return Table(df, caption=_t("cap_verdicts"), formats={bi_ap("ap_findings"): num})
 
 
 def per_dataset_table() -> Table:
     """Findings per dataset (rows) and verdict (columns)."""
-    from analysis.core.text import bi
     df = audit_findings()
-    t = df.pivot_table(index="dataset", columns="verdict", values="check", aggfunc="count", fill_value=0)
-    t = t.reindex(columns=[v for v in VERDICT_ORDER if v in t.columns]).sort_values(
-        [v for v in ("discrepancy", "unit", "capped") if v in t.columns], ascending=False)
-    t = t.reset_index().rename(columns={"dataset": bi("ap_dataset")})
-    return Table(t, caption="Audit findings per dataset and verdict.",
-                 formats={c: num for c in t.columns if c != bi("ap_dataset")})
+    p = df.pivot_table(index="dataset", columns="verdict", values="check", aggfunc="count", fill_value=0)
+    p = p.reindex(columns=[v for v in VERDICT_ORDER if v in p.columns]).sort_values(
+        [v for v in ("discrepancy", "unit", "capped") if v in p.columns], ascending=False)
+    p = p.reset_index().rename(columns={"dataset": bi_ap("ap_dataset")})
+    return Table(p, caption=_t("cap_per_dataset"), formats={c: num for c in p.columns if c != bi_ap("ap_dataset")})
 
 
 def _fmt_num(x) -> str:
@@ -283,49 +316,104 @@ def _fmt_num(x) -> str:
     return f"{x:,.2f}"
 
 
+def _fmt_bound(x: float) -> str:
+    """A bound of an interval: up to 4 decimals, trailing zeros dropped, thousands separated."""
+    return f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def fmt_interval(low, high) -> str:
+    """An interval of a finding for reading: ``low – high``, one number when exact, ``≥ low`` when
+    unbounded above (a printed 'more than'), a dash when the finding compares no numbers.
+
+    >>> fmt_interval(2.05, 2.15), fmt_interval(7, 7), fmt_interval(9, float("inf")), fmt_interval(None, None)
+    ('2.05 – 2.15', '7', '≥ 9', '—')
+    >>> fmt_interval(0, 9.756097), fmt_interval(80386703.5, 80386704.5)
+    ('0 – 9.7561', '80,386,703.5 – 80,386,704.5')
+    """
+    if low is None or high is None or pd.isna(low) or pd.isna(high):
+        return DASH
+    if low == high:
+        return _fmt_bound(low)
+    if high == float("inf"):
+        return f"≥ {_fmt_bound(low)}"
+    return f"{_fmt_bound(low)} – {_fmt_bound(high)}"
+
+
 def findings_table(verdict: str, meaning: bool = False) -> Table:
-    """The findings of one verdict: dataset, check, item, printed, recomputed, line, note."""
-    from analysis.core.text import bi
+    """The findings of one verdict: dataset, check, item, printed and recomputed figure each with
+    the interval its rounding allows, line, note."""
     df = audit_findings()
     d = df[df["verdict"] == verdict]
     out = pd.DataFrame({
-        bi("ap_dataset"): d["dataset"].to_numpy(), bi("ap_check"): d["check"].to_numpy(), bi("ap_item"): d["item"].to_numpy(),
-        bi("ap_printed"): [_fmt_num(x) for x in d["printed"]], bi("ap_recomputed"): [_fmt_num(x) for x in d["recomputed"]],
-        bi("ap_source_line"): [DASH if pd.isna(x) else str(int(x)) for x in d["source_line"]],
-        bi("ap_note"): [n if n else DASH for n in d["note"]],
+        bi_ap("ap_dataset"): d["dataset"].to_numpy(), bi_ap("ap_check"): d["check"].to_numpy(), bi_ap("ap_item"): d["item"].to_numpy(),
+        bi_ap("ap_printed"): [_fmt_num(x) for x in d["printed"]],
+        bi_ap("ap_printed_interval"): [fmt_interval(lo, hi) for lo, hi in zip(d["printed_low"], d["printed_high"])],
+        bi_ap("ap_recomputed"): [_fmt_num(x) for x in d["recomputed"]],
+        bi_ap("ap_recomputed_interval"): [fmt_interval(lo, hi) for lo, hi in zip(d["recomputed_low"], d["recomputed_high"])],
+        bi_ap("ap_source_line"): [DASH if pd.isna(x) else str(int(x)) for x in d["source_line"]],
+        bi_ap("ap_note"): [n if n else DASH for n in d["note"]],
     })
     if meaning:
-        out[bi("ap_meaning")] = [check_meaning(c) for c in d["check"]]
-    return Table(out, caption=f"Audit findings with verdict '{verdict}' ({len(out)}). {VERDICT_MEANING[verdict]}")
+        out[bi_ap("ap_meaning")] = [check_meaning(c) for c in d["check"]]
+    return Table(out, caption=_t("cap_findings", verdict=verdict, n=len(out), meaning=verdict_meaning(verdict)))
+
+
+def rounding_example() -> dict[str, str]:
+    """The appendix's worked example of the rounding rule, taken from the audit itself: Table 27's
+    exports (002 line 2437), printed before and after and as a printed change, with the intervals
+    the audit gives them (``a_ex_*`` values for ``appendix.a_rule``)."""
+    from analysis.sources.audit.a002_clusters import EXPORTS
+    from analysis.sources.audit.intervals import Interval, decimals_of
+    r = load("cluster_indicators").set_index("indicator_en").loc[EXPORTS]
+    f = audit_findings()
+    f = f[(f["dataset"] == "cluster_indicators") & (f["item"] == EXPORTS)].iloc[0]
+    before, d = Interval.from_printed(r.before), decimals_of(r.before)
+    return {"a_ex_before": num(r.before, d), "a_ex_after": num(r.after, decimals_of(r.after)),
+            "a_ex_before_low": num(before.low, d + 1), "a_ex_before_high": num(before.high, d + 1),
+            "a_ex_recomputed": num(f["recomputed"], 1), "a_ex_change_low": _fmt_bound(round(f["recomputed_low"], 1)),
+            "a_ex_change_high": num(f["recomputed_high"], 1), "a_ex_printed": num(f["printed"], decimals_of(f["printed"])),
+            "a_ex_verdict": f["verdict"], "a_ex_table": catalog()["cluster_indicators"].table}
 
 
 def write_audit_csv(path: str | Path = "downloads/audit_findings.csv") -> Path:
-    """Write all findings (with a ``meaning`` column for discrepancies) to CSV; returns the path."""
+    """Write all findings (with a ``meaning`` column for discrepancies) to CSV; returns the path.
+    Each finding keeps its intervals: ``printed_low``/``printed_high`` and ``recomputed_low``/``recomputed_high``
+    (empty for a finding that compares no numbers; ``inf`` for a printed 'more than')."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     df = audit_findings().copy()
-    df["meaning"] = [check_meaning(c) if v == "discrepancy" else VERDICT_MEANING[v]
+    df["meaning"] = [check_meaning(c) if v == "discrepancy" else verdict_meaning(v)
                      for c, v in zip(df["check"], df["verdict"])]
     return write_csv(df, path)
 
 
 # ---------------------------------------------------------------------------- glossary
-@lru_cache(maxsize=1)
 def glossary() -> pd.DataFrame:
-    """The glossary (``glossary.yml``): ``fa``, ``en``, ``definition``, sorted by English term.
+    """The glossary (``glossary.yml``): ``key``, ``fa``, ``en``, ``definition`` (in the edition's
+    language, from ``text/<lang>/glossary.yml``), sorted by English term.
 
     Raises
     ------
     ValueError
-        An entry lacks ``fa``, ``en`` or ``definition``, or a Persian term is repeated.
+        An entry lacks ``key``, ``fa`` or ``en``, or a key or a Persian term is repeated.
+    KeyError
+        A term has no definition in the text files.
     """
+    return _glossary(language()).copy()
+
+
+@cache
+def _glossary(lang: str) -> pd.DataFrame:
     doc = yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8"))
     terms = doc["terms"]
-    for i, t in enumerate(terms):
-        missing = [k for k in ("fa", "en", "definition") if not t.get(k)]
+    for i, term in enumerate(terms):
+        missing = [k for k in ("key", "fa", "en") if not term.get(k)]
         if missing:
             raise ValueError(f"{GLOSSARY_FILE.name}: term {i + 1} lacks {missing}")
-    df = pd.DataFrame(terms)[["fa", "en", "definition"]]
+    df = pd.DataFrame(terms)[["key", "fa", "en"]]
+    if df["key"].duplicated().any():
+        raise ValueError(f"{GLOSSARY_FILE.name}: repeated key(s) {list(df['key'][df['key'].duplicated()])}")
+    df["definition"] = [t(f"glossary.{k}", lang) for k in df["key"]]
     dup = df["fa"][df["fa"].duplicated()]
     if len(dup):
         raise ValueError(f"{GLOSSARY_FILE.name}: repeated Persian term(s) {list(dup)}")
@@ -333,10 +421,9 @@ def glossary() -> pd.DataFrame:
 
 
 def glossary_table() -> Table:
-    from analysis.core.text import bi
     g = glossary()
-    df = pd.DataFrame({bi("ap_term_fa"): g["fa"], bi("ap_term_en"): g["en"], bi("ap_definition"): g["definition"]})
-    return Table(df, caption="Persian terms of the sources with the English used in this book.")
+    df = pd.DataFrame({bi_ap("ap_term_fa"): g["fa"], bi_ap("ap_term_en"): g["en"], bi_ap("ap_definition"): g["definition"]})
+    return Table(df, caption=_t("cap_glossary"))
 
 
 # ---------------------------------------------------------------------------- reproducibility
@@ -360,65 +447,32 @@ def pinned_packages(requirements: str | Path | None = None) -> pd.DataFrame:
 
 
 def packages_table() -> Table:
-    from analysis.core.text import bi
     p = pinned_packages()
-    df = pd.DataFrame({bi("ap_package"): p["package"], bi("ap_pinned"): p["pinned"],
-                       bi("ap_installed"): p["installed"].fillna(DASH),
-                       bi("ap_matches"): ["yes" if m else "no" for m in p["matches"]]})
-    return Table(df, caption="Direct dependencies pinned in requirements.txt and the versions installed when this page was built.")
+    df = pd.DataFrame({bi_ap("ap_package"): p["package"], bi_ap("ap_pinned"): p["pinned"],
+                       bi_ap("ap_installed"): p["installed"].fillna(DASH),
+                       bi_ap("ap_matches"): [_t("matches_yes") if m else _t("matches_no") for m in p["matches"]]})
+    return Table(df, caption=_t("cap_packages"))
 
 
 def environment() -> dict[str, str]:
-    """Python version, library version, build date and data version."""
+    """Python version, library and book version, and data version: no clock reading, so two
+    builds of the same commit give the same page."""
     from analysis import __version__
     from analysis.report.province_chapter import data_version
-    return {"python": sys.version.split()[0], "analysis": __version__,
-            "built_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "data_version": data_version()}
-
-
-def execution_times(executed: str | Path | None = None) -> pd.DataFrame:
-    """Notebook execution times from the build runner's ``*.inputs.json`` files.
-
-    Reads ``_build/executed/**/*.inputs.json``; files without a ``seconds`` field
-    (written by an older runner) give NaN seconds. Empty frame if none exist.
-    """
-    executed = Path(executed) if executed else paths.BUILD / "executed"
-    rows = []
-    for f in sorted(executed.glob("**/*.inputs.json")):
-        try:
-            meta = json.loads(f.read_text(encoding="utf-8"))
-        except ValueError:
-            continue
-        rel = f.relative_to(executed).as_posix().removesuffix(".inputs.json")
-        rows.append({"notebook": rel, "seconds": meta.get("seconds"), "executed_at": meta.get("executed_at"),
-                     "parameters": ", ".join(f"{k}={v}" for k, v in (meta.get("parameters") or {}).items())})
-    df = pd.DataFrame(rows, columns=["notebook", "seconds", "executed_at", "parameters"])
-    df["seconds"] = pd.to_numeric(df["seconds"], errors="coerce")
-    return df
-
-
-def times_table(df: pd.DataFrame | None = None) -> Table:
-    from analysis.core.text import bi
-    df = execution_times() if df is None else df
-    out = pd.DataFrame({bi("ap_notebook"): df["notebook"], bi("ap_seconds"): df["seconds"],
-                        bi("ap_executed_at"): df["executed_at"].fillna(DASH),
-                        bi("ap_parameters"): [p if p else DASH for p in df["parameters"]]})
-    return Table(out, caption="Execution time of each notebook in the last build that executed it (cached notebooks keep their earlier time).",
-                 formats={bi("ap_seconds"): lambda x: num(x, 1)})
+    return {"python": sys.version.split()[0], "analysis": __version__, "book_version": __version__,
+            "data_version": data_version()}
 
 
 def reproducibility_values() -> dict[str, str]:
-    """Formatted values for Appendix D: environment, package pins, execution times."""
+    """Formatted values for Appendix D: environment, package pins, how many notebooks the build runs."""
+    from analysis.core.provinces import registry
     env = environment()
     pk = pinned_packages()
-    times = execution_times()
-    timed = times.dropna(subset=["seconds"])
+    chapters = len([p for p in paths.NOTEBOOKS.glob("*.md") if p.name != "province.md"])
+    provinces = len(registry())
     out = {f"d_{k}": v for k, v in env.items()}
     out.update({
         "d_n_pinned": num(len(pk)), "d_n_match": num(int(pk["matches"].sum())),
-        "d_n_executed": num(len(times)), "d_n_timed": num(len(timed)),
-        "d_total_seconds": num(timed["seconds"].sum(), 1) if len(timed) else DASH,
-        "d_slowest": (f"{timed.loc[timed['seconds'].idxmax(), 'notebook']} ({num(timed['seconds'].max(), 1)} s)"
-                      if len(timed) else DASH),
+        "d_n_notebooks": num(chapters + provinces), "d_n_chapters": num(chapters), "d_n_provinces": num(provinces),
     })
     return out

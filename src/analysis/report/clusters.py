@@ -15,17 +15,19 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.core.provinces import get, keys
-from analysis.core.text import bi, en, pair
-from analysis.metrics import clusters, prices
+from analysis.core.text import bi, language, pair, stacked, t
+from analysis.metrics import clusters, planactual, prices
 from analysis.report import figures
 from analysis.report.display import DASH, Table, num, pct
 from analysis.sources.datasets import load
 
-#: Indicator labels of Table 27 (``indicator_en``) used by :func:`analysis.metrics.clusters.derived`.
-FIRMS = "Firms in supported clusters"
-JOBS = "Employment in supported clusters"
-SALES = "Total sales of cluster products"
-EXPORTS = "Exports of supported firms"
+#: Table 27 indicators by their key: ``indicator_en`` in lower case, words joined by ``_``
+#: (:func:`indicator_key`), as in the ``key`` column of :func:`indicator_changes`.
+FIRMS = "firms_in_supported_clusters"
+JOBS = "employment_in_supported_clusters"
+SALES = "total_sales_of_cluster_products"
+EXPORTS = "exports_of_supported_firms"
+NETWORKS = "networks_in_supported_clusters"
 
 #: 002 line 2402: cluster development takes "generally 3 to 5 years" (۳ تا ۵ سال) before results show.
 RESULT_LAG_YEARS = (3, 5)
@@ -33,22 +35,48 @@ RESULT_LAG_YEARS = (3, 5)
 AFTER_YEAR = 1401
 #: Jalali years tried for the unknown "before" year in the deflated view.
 SCENARIO_YEARS = tuple(range(1396, 1401))
+#: The assumed year the prose quotes between the first and the last of :data:`SCENARIO_YEARS`.
+MID_YEAR = 1398
 
-#: Table 30-32 status columns in display order, with their label keys.
-STATUS_COLUMNS = {"running_1401": "cl_running", "completed_total": "cl_completed_total",
-                  "completed_1401": "cl_completed_1401", "started_1401": "cl_started_1401"}
+#: Table 30-32 status columns in display order, with their text keys.
+STATUS_COLUMNS = {"running_1401": "clusters.running", "completed_total": "clusters.completed_total",
+                  "completed_1401": "clusters.completed_1401", "started_1401": "clusters.started_1401"}
+
+
+# --------------------------------------------------------------------------- words
+# the edition's forms of labels, names and figure titles (analysis.core.text)
+_label, _name, _title = bi, pair, stacked
+
+
+def _province(key: str) -> str:
+    """A province's name in the edition's language."""
+    return key if language() == "en" else get(key).fa
+
+
+def _slug(word: str) -> str:
+    """``'Billion US dollars'`` -> ``'billion_us_dollars'``: a key made of a data label."""
+    return "_".join(str(word).lower().split())
+
+
+indicator_key = _slug
+
+
+def _join(items, sep: str = "clusters.list_sep") -> str:
+    """Items joined by the language's list separator (``;`` or ``؛``) and a space."""
+    return f"{t(sep)} ".join(items)
 
 
 # --------------------------------------------------------------------------- Table 26
 def programme_frame() -> pd.DataFrame:
-    """Table 26 with the achievement ratio recomputed (``actual / plan``, uncapped).
+    """Table 26 with the achievement ratio recomputed by :func:`analysis.metrics.planactual.achievement`
+    (``actual / plan``, uncapped).
 
-    Columns of ``cluster_programme`` plus ``ratio`` and ``pct_recomputed``
-    (rounded to whole percent as printed) and ``matches`` (recomputed == printed).
+    Columns of ``cluster_programme`` plus ``ratio``, ``pct`` and ``status`` (from
+    ``achievement``), ``pct_recomputed`` (rounded to whole percent as printed) and
+    ``matches`` (recomputed == printed).
     """
-    df = load("cluster_programme").copy()
-    df["ratio"] = df["actual"].astype(float) / df["plan"].astype(float).where(df["plan"] > 0)
-    df["pct_recomputed"] = (100 * df["ratio"]).round(0)
+    df = planactual.achievement(load("cluster_programme"))
+    df["pct_recomputed"] = df["pct"].round(0)
     df["matches"] = df["pct_recomputed"] == df["pct_printed"].astype(float)
     return df
 
@@ -56,64 +84,70 @@ def programme_frame() -> pd.DataFrame:
 def programme_table() -> Table:
     df = programme_frame()
     out = pd.DataFrame({
-        bi("indicator"): [pair(e, f) for e, f in zip(df.item_en, df.item_fa)],
-        bi("unit"): [pair(e, f) for e, f in zip(df.unit_en, df.unit_fa)],
-        bi("plan"): [num(v) for v in df.plan], bi("actual"): [num(v) for v in df.actual],
-        bi("ratio"): [pct(r) for r in df.ratio],
-        bi("cl_printed_pct"): [f"{int(v)} %" for v in df.pct_printed],
+        _label("indicator"): [_name(e, f) for e, f in zip(df.item_en, df.item_fa)],
+        _label("unit"): [_name(e, f) for e, f in zip(df.unit_en, df.unit_fa)],
+        _label("plan"): [num(v) for v in df.plan], _label("actual"): [num(v) for v in df.actual],
+        _label("ratio"): [pct(r) for r in df.ratio],
+        _label("clusters.printed_pct"): [f"{int(v)} %" for v in df.pct_printed],
     })
-    return Table(out, caption=f"{en('cl_t26_title')}. Source: 002, Table 26 (lines 2373–2393).")
+    return Table(out, caption=t("clusters.t26_caption"))
 
 
 # --------------------------------------------------------------------------- Table 27
 def indicator_changes() -> pd.DataFrame:
-    """Table 27 through :func:`analysis.metrics.clusters.changes` (printed change checked to whole percent)."""
+    """Table 27 through :func:`analysis.metrics.clusters.changes` (printed change checked to whole percent).
+
+    ``indicator`` is the English label, ``key`` its :func:`indicator_key` (:data:`FIRMS` ...).
+    """
     df = load("cluster_indicators").rename(columns={"indicator_en": "indicator"})
-    return clusters.changes(df, printed="change_pct_printed", decimals=0)
-
-
-_VERDICT_EN = {"ok": "matches", "rounding": "truncated (within 1 point)", "discrepancy": "differs",
-               "undefined": "undefined", "not printed": "not printed"}
+    df["key"] = df["indicator"].map(indicator_key)
+    return clusters.changes(df, printed="change_pct_printed")
 
 
 def changes_table() -> Table:
     c = indicator_changes()
-    dec = {"billion US dollars": 1}
+    dec = {"billion_us_dollars": 1}  # decimals by unit key; 0 otherwise
+    c = c.assign(unit_key=c.unit.map(_slug))
     out = pd.DataFrame({
-        bi("indicator"): [pair(e, f) for e, f in zip(c.indicator, c.indicator_fa)],
-        bi("unit"): list(c.unit),
-        bi("cl_before"): [num(b, dec.get(u, 0)) for b, u in zip(c.before, c.unit)],
-        bi("cl_after"): [num(a, dec.get(u, 0)) for a, u in zip(c.after, c.unit)],
-        bi("cl_abs_change"): [num(a, dec.get(u, 0)) for a, u in zip(c.abs_change, c.unit)],
-        bi("cl_change_pct"): [pct(v / 100) for v in c.change_pct],
-        bi("cl_printed_change"): [f"{int(v)} %" for v in c.change_pct_printed],
-        bi("cl_verdict"): [_VERDICT_EN[v] for v in c.verdict],
+        _label("indicator"): [_name(e, f) for e, f in zip(c.indicator, c.indicator_fa)],
+        _label("unit"): [t(f"clusters.unit_{u}") for u in c.unit_key],
+        _label("clusters.before"): [num(b, dec.get(u, 0)) for b, u in zip(c.before, c.unit_key)],
+        _label("clusters.after"): [num(a, dec.get(u, 0)) for a, u in zip(c.after, c.unit_key)],
+        _label("clusters.abs_change"): [num(a, dec.get(u, 0)) for a, u in zip(c.abs_change, c.unit_key)],
+        _label("clusters.change_pct"): [pct(v / 100) for v in c.change_pct],
+        _label("clusters.printed_change"): [f"{int(v)} %" for v in c.change_pct_printed],
+        _label("clusters.verdict"): [t(f"clusters.verdict_{_slug(v)}") for v in c.verdict],
     })
-    return Table(out, caption=f"{en('cl_t27_title')}. Source: 002, Table 27 (lines 2416–2439). "
-                              f"{clusters.CAVEAT}")
+    return Table(out, caption=t("clusters.t27_caption", caveat=t("clusters.caveat")))
 
 
 def derived_frame() -> pd.DataFrame:
-    """Per-firm ratios and new jobs (:func:`analysis.metrics.clusters.derived` on Table 27)."""
-    df = load("cluster_indicators").rename(columns={"indicator_en": "indicator"})
-    return clusters.derived(df, firms=FIRMS, jobs=JOBS, sales=SALES, exports=EXPORTS)
+    """Per-firm ratios and new jobs (:func:`analysis.metrics.clusters.derived` on Table 27).
+
+    ``quantity`` as the metric names it (``jobs per firm`` ...), ``key`` the same with ``_``.
+    """
+    df = load("cluster_indicators")
+    df = df.assign(indicator=df["indicator_en"].map(indicator_key))
+    d = clusters.derived(df, firms=FIRMS, jobs=JOBS, sales=SALES, exports=EXPORTS)
+    d.insert(1, "key", d["quantity"].map(_slug))
+    return d
 
 
 def derived_table() -> Table:
     d = derived_frame()
-    scale = {"jobs per firm": (1, "persons per firm", 2),
-             "sales per firm": (1e3, "million rials per firm (nominal)", 1),
-             "exports per firm": (1e6, "thousand US dollars per firm", 1),
-             "new jobs": (1, "persons", 0)}
+    # scale of each quantity to its displayed unit (text key clusters.u_<quantity>), decimals
+    scale = {"jobs_per_firm": (1, 2),        # persons per firm
+             "sales_per_firm": (1e3, 1),     # billion rials -> million rials per firm
+             "exports_per_firm": (1e6, 1),   # billion US dollars -> thousand US dollars per firm
+             "new_jobs": (1, 0)}             # persons
     rows = []
     for _, r in d.iterrows():
-        f, unit, dec = scale[r.quantity]
-        rows.append({bi("cl_quantity"): r.quantity, bi("unit"): unit,
-                     bi("cl_before"): num(r.before * f, dec) if r.quantity != "new jobs" else DASH,
-                     bi("cl_after"): num(r.after * f, dec),
-                     bi("cl_change_pct"): pct(r.change_pct / 100)})
-    return Table(pd.DataFrame(rows), caption=f"{en('cl_derived_title')}. Computed from 002, Table 27. "
-                                             "Money is nominal; see the caveat above.")
+        f, dec = scale[r.key]
+        rows.append({_label("clusters.quantity"): t(f"clusters.q_{r.key}"), _label("unit"): t(f"clusters.u_{r.key}"),
+                     _label("clusters.before"): num(r.before * f, dec) if r.key != "new_jobs" else DASH,
+                     _label("clusters.after"): num(r.after * f, dec),
+                     _label("clusters.change_pct"): pct(r.change_pct / 100)})
+    return Table(pd.DataFrame(rows), caption=t("clusters.derived_caption"))
 
 
 # --------------------------------------------------------------------------- deflated view
@@ -138,8 +172,9 @@ def sales_deflated(years=SCENARIO_YEARS, series: str = "cpi") -> pd.DataFrame:
     >>> round(float(s.real_change_pct.iloc[0]), 1)  # same year: nominal change 2595/1718 - 1
     51.0
     """
-    t = load("cluster_indicators").set_index("indicator_en")
-    before, after = float(t.loc[SALES, "before"]), float(t.loc[SALES, "after"])
+    t27 = load("cluster_indicators")
+    t27 = t27.set_index(t27["indicator_en"].map(indicator_key))
+    before, after = float(t27.loc[SALES, "before"]), float(t27.loc[SALES, "after"])
     inf = prices.load_inflation()[prices.SERIES[series]]
     base = prices.jalali_to_gregorian_year(AFTER_YEAR)
     idx = prices.price_index(inf, base_year=base)
@@ -148,21 +183,20 @@ def sales_deflated(years=SCENARIO_YEARS, series: str = "cpi") -> pd.DataFrame:
     real = prices.deflate([before] * len(ys), greg, idx, base_year=base)
     out = pd.DataFrame({"year_jalali": ys, "year_gregorian": greg, "before_nominal": before,
                         "before_real": real.to_numpy(), "after": after})
-    out["real_change_pct"] = 100 * (out["after"] / out["before_real"] - 1)
+    out["real_change_pct"] = clusters.changes(out, before="before_real", after="after")["change_pct"]
     return out
 
 
 def deflated_table() -> Table:
     s = sales_deflated()
     out = pd.DataFrame({
-        bi("cl_assumed_year"): [f"{y} (≈ {g})" for y, g in zip(s.year_jalali, s.year_gregorian)],
-        bi("cl_before_nominal"): [num(v) for v in s.before_nominal],
-        bi("cl_before_real"): [num(v) for v in s.before_real],
-        bi("cl_after"): [num(v) for v in s.after],
-        bi("cl_real_change"): [pct(v / 100) for v in s.real_change_pct],
+        _label("clusters.assumed_year"): [f"{y} (≈ {g})" for y, g in zip(s.year_jalali, s.year_gregorian)],
+        _label("clusters.before_nominal"): [num(v) for v in s.before_nominal],
+        _label("clusters.before_real"): [num(v) for v in s.before_real],
+        _label("clusters.after"): [num(v) for v in s.after],
+        _label("clusters.real_change"): [pct(v / 100) for v in s.real_change_pct],
     })
-    return Table(out, caption=f"{en('cl_deflated_title')}. Billion rials; before values in 1401 prices with "
-                              "the World Bank CPI (FP.CPI.TOTL.ZG). " + prices.APPROXIMATION)
+    return Table(out, caption=t("clusters.deflated_caption", offset=prices.JALALI_OFFSET))
 
 
 # --------------------------------------------------------------------------- by province
@@ -172,10 +206,8 @@ def province_counts() -> pd.DataFrame:
     completed in 1401 (Table 29), and whether the Table 30 row is flagged.
     Provinces absent from Tables 29/31 count 0 (those tables list only provinces
     with at least one)."""
-    t30 = load("cluster_projects_by_province")
-    t30 = t30[t30.row_kind == "province"].set_index("province")
-    t31 = load("cluster_projects_started")
-    t31 = t31[t31.row_kind == "province"].set_index("province")
+    t30 = planactual.province_rows(load("cluster_projects_by_province")).set_index("province")
+    t31 = planactual.province_rows(load("cluster_projects_started")).set_index("province")
     t29 = load("cluster_feasibility_by_province").set_index("province")
     out = pd.DataFrame(index=pd.Index(keys(), name="province"))
     out["running"] = t30["running"].astype(float)
@@ -209,16 +241,18 @@ def province_totals() -> dict:
 
 
 def names_frame() -> pd.DataFrame:
-    """Cluster names (Tables 30-32) per province and status, 'Persian (English)', '; '-joined.
+    """Cluster names (Tables 30-32) per province and status, 'Persian (English)' (Persian
+    alone in the Persian edition), joined by the list separator.
 
     Table 32 repeats Table 30's completed-in-1401 column, so only Table 30/31 names are
     used. A flagged name is marked with an asterisk.
     """
     n = load("cluster_project_names")
     n = n[n["table"].isin(["30", "31"])]
-    n = n.assign(text=[f"{fa} ({en_})" + (" *" if pd.notna(fl) else "")
-                       for fa, en_, fl in zip(n.cluster_fa, n.cluster_en, n.flag)])
-    wide = n.groupby(["province", "status"], sort=False)["text"].agg("; ".join).unstack("status")
+    english = language() == "en"
+    n = n.assign(text=[(f"{name_fa} ({name_en})" if english else name_fa) + (" *" if pd.notna(fl) else "")
+                       for name_fa, name_en, fl in zip(n.cluster_fa, n.cluster_en, n.flag)])
+    wide = n.groupby(["province", "status"], sort=False)["text"].agg(_join).unstack("status")
     wide = wide.reindex(index=keys(), columns=list(STATUS_COLUMNS))
     return wide
 
@@ -252,18 +286,16 @@ def names_table() -> Table:
     rows = []
     for k in keys():
         p = get(k)
-        row = {bi("province"): pair(p.key, p.fa)}
+        row = {_label("province"): _name(p.key, p.fa)}
         for status, key in STATUS_COLUMNS.items():
             count_col = {"running_1401": "running", "completed_total": "completed_total",
                          "completed_1401": "completed_1401", "started_1401": "started_1401"}[status]
             v = c.loc[k, count_col]
             names = w.loc[k, status] if pd.notna(w.loc[k, status]) else DASH
             mark = " *" if status == "running_1401" and "running" in str(c.loc[k, "flag"]) else ""
-            row[bi(key)] = (f"{num(v)}{mark}: {names}" if names != DASH else f"{num(v)}{mark}")
+            row[_label(key)] = (f"{num(v)}{mark}: {names}" if names != DASH else f"{num(v)}{mark}")
         rows.append(row)
-    return Table(pd.DataFrame(rows), caption=(
-        f"{en('cl_names_title')}. Printed count, then the names as listed (Persian, English rendering). "
-        "* = flagged in the data (see text). Source: 002, Tables 30–31 (lines 2671–3009)."))
+    return Table(pd.DataFrame(rows), caption=t("clusters.names_caption"))
 
 
 def province_figure():
@@ -274,20 +306,20 @@ def province_figure():
 
     c = province_counts()
     c = c.assign(_order=c.completed_total.fillna(0) + c.running.fillna(0)).sort_values("_order")
-    labels = [pair(k, get(k).fa) for k in c.index]
-    series = [("running", "cl_running", figures.PALETTE["actual"]),
-              ("completed_total", "cl_completed_total", figures.PALETTE["plan"]),
-              ("started_1401", "cl_started_1401", figures.PALETTE["highlight"]),
-              ("feasibility_1401", "cl_feasibility_1401", figures.PALETTE["national"])]
+    labels = [_name(k, get(k).fa) for k in c.index]
+    series = [("running", "clusters.running", figures.PALETTE["actual"]),
+              ("completed_total", "clusters.completed_total", figures.PALETTE["plan"]),
+              ("started_1401", "clusters.started_1401", figures.PALETTE["highlight"]),
+              ("feasibility_1401", "clusters.feasibility_1401", figures.PALETTE["national"])]
     y = np.arange(len(c))
     h = 0.2
     fig, ax = plt.subplots(figsize=(7.5, 11))
     for i, (col, key, colour) in enumerate(series):
-        ax.barh(y + (1.5 - i) * h, c[col].fillna(0), height=h, color=colour, label=bi(key))
+        ax.barh(y + (1.5 - i) * h, c[col].fillna(0), height=h, color=colour, label=_label(key))
     ax.set_yticks(y, labels)
     ax.tick_params(axis="y", labelsize=8)
-    ax.set_xlabel("Clusters / studies · تعداد خوشه / مطالعه")
-    ax.set_title("Cluster-development projects by province, 1401\nپروژه‌های توسعه خوشه‌ای به تفکیک استان")
+    ax.set_xlabel(_label("clusters.fig_provinces_x"))
+    ax.set_title(_title("clusters.fig_provinces_title"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.3, -0.06), ncol=1, frameon=False, fontsize=8)
     ax.set_ylim(-0.6, len(c) - 0.4)
     fig.tight_layout()
@@ -304,17 +336,18 @@ def change_figure():
     c = indicator_changes()
     import textwrap
 
-    labels = [f"{textwrap.shorten(e, 48, placeholder='…')}\n{f}" for e, f in zip(c.indicator, c.indicator_fa)]
+    labels = [f"{textwrap.shorten(e, 48, placeholder='…')}\n{f}" if language() == "en" else f
+              for e, f in zip(c.indicator, c.indicator_fa)]
     y = np.arange(len(c))
     fig, ax = plt.subplots(figsize=(7.5, 5.6))
-    ax.barh(y + 0.2, c.change_pct, height=0.4, color=figures.PALETTE["actual"], label=bi("cl_change_pct"))
+    ax.barh(y + 0.2, c.change_pct, height=0.4, color=figures.PALETTE["actual"], label=_label("clusters.change_pct"))
     ax.barh(y - 0.2, c.change_pct_printed.astype(float), height=0.4, color=figures.PALETTE["plan"],
-            label=bi("cl_printed_change"))
+            label=_label("clusters.printed_change"))
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.tick_params(axis="y", labelsize=7)
-    ax.set_xlabel("Change to end of 1401 (%) · تغییر تا پایان ۱۴۰۱ (درصد)")
-    ax.set_title("Supported clusters before vs after (no control group)\nخوشه‌های تحت حمایت، قبل و بعد از مداخله")
+    ax.set_xlabel(_label("clusters.fig_change_x"))
+    ax.set_title(_title("clusters.fig_change_title"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.3, -0.13), ncol=2, frameon=False, fontsize=8)
     fig.tight_layout()
     plt.close(fig)
@@ -323,48 +356,57 @@ def change_figure():
 
 # --------------------------------------------------------------------------- glue values
 def values() -> dict[str, str]:
-    """Every number the chapter's prose cites, formatted."""
+    """Every value the chapter's prose cites, formatted (in the edition's language where a value
+    holds words), keyed by the placeholders of ``text/<lang>/clusters.yml``."""
     p = programme_frame()
-    c = indicator_changes().set_index("indicator")
-    d = derived_frame().set_index("quantity")
+    c = indicator_changes().set_index("key")
+    d = derived_frame().set_index("key")
     s = sales_deflated()
-    t = province_totals()
+    tot = province_totals()
     mm = name_count_mismatches()
+    t30 = load("cluster_projects_by_province")
+    flagged_raw = t30.loc[t30.flag.notna() & (t30.row_kind == "province"), "raw_text"].dropna()
     v = {
         "cl_n_rows_t26": str(len(p)),
         "cl_n_over": str(int((p.ratio > 1).sum())),
-        "cl_pct_match": f"{int(p.matches.sum())} of {len(p)}",
+        "cl_pct_match": t("clusters.n_of", n=int(p.matches.sum()), total=len(p)),
         "cl_running_plan": num(p.loc[p.row_no == 3, "plan"].iloc[0]),
         "cl_running_actual": num(p.loc[p.row_no == 3, "actual"].iloc[0]),
         "cl_firms_before": num(c.loc[FIRMS, "before"]), "cl_firms_after": num(c.loc[FIRMS, "after"]),
         "cl_firms_change": pct(c.loc[FIRMS, "change_pct"] / 100),
         "cl_jobs_before": num(c.loc[JOBS, "before"]), "cl_jobs_after": num(c.loc[JOBS, "after"]),
         "cl_jobs_change": pct(c.loc[JOBS, "change_pct"] / 100),
-        "cl_new_jobs": num(d.loc["new jobs", "after"]),
-        "cl_jobs_per_firm_before": num(d.loc["jobs per firm", "before"], 2),
-        "cl_jobs_per_firm_after": num(d.loc["jobs per firm", "after"], 2),
+        "cl_new_jobs": num(d.loc["new_jobs", "after"]),
+        "cl_jobs_per_firm_before": num(d.loc["jobs_per_firm", "before"], 2),
+        "cl_jobs_per_firm_after": num(d.loc["jobs_per_firm", "after"], 2),
         "cl_exports_before": num(c.loc[EXPORTS, "before"], 1), "cl_exports_after": num(c.loc[EXPORTS, "after"], 1),
         "cl_exports_change": pct(c.loc[EXPORTS, "change_pct"] / 100),
+        "cl_exports_low": pct(c.loc[EXPORTS, "change_low"] / 100), "cl_exports_high": pct(c.loc[EXPORTS, "change_high"] / 100),
         "cl_exports_printed": f"{int(c.loc[EXPORTS, 'change_pct_printed'])} %",
-        "cl_exports_per_firm_change": pct(d.loc["exports per firm", "change_pct"] / 100),
+        "cl_exports_per_firm_change": pct(d.loc["exports_per_firm", "change_pct"] / 100),
         "cl_sales_before": num(c.loc[SALES, "before"]), "cl_sales_after": num(c.loc[SALES, "after"]),
         "cl_sales_change": pct(c.loc[SALES, "change_pct"] / 100),
-        "cl_sales_per_firm_before": num(d.loc["sales per firm", "before"] * 1e3, 1),
-        "cl_networks_change": pct(c.loc["Networks in supported clusters", "change_pct"] / 100),
-        "cl_networks_printed": f"{int(c.loc['Networks in supported clusters', 'change_pct_printed'])} %",
+        "cl_sales_per_firm_before": num(d.loc["sales_per_firm", "before"] * 1e3, 1),
+        "cl_networks_change": pct(c.loc[NETWORKS, "change_pct"] / 100),
+        "cl_networks_printed": f"{int(c.loc[NETWORKS, 'change_pct_printed'])} %",
         "cl_n_discrepancy": str(int((c.verdict == "discrepancy").sum())),
         "cl_n_rounding": str(int((c.verdict == "rounding").sum())),
         "cl_lag_min": str(RESULT_LAG_YEARS[0]), "cl_lag_max": str(RESULT_LAG_YEARS[1]),
         "cl_scen_first": str(s.year_jalali.iloc[0]), "cl_scen_last": str(s.year_jalali.iloc[-1]),
+        "cl_scen_mid": str(MID_YEAR),
+        "cl_jalali_offset": str(prices.JALALI_OFFSET),
         "cl_real_first": pct(s.real_change_pct.iloc[0] / 100),
         "cl_real_last": pct(s.real_change_pct.iloc[-1] / 100),
-        "cl_real_1398": pct(s.set_index("year_jalali").loc[1398, "real_change_pct"] / 100),
-        "cl_running_sum": str(t["running_sum"]), "cl_running_printed": str(t["running_printed"]),
-        "cl_completed_sum": str(t["completed_sum"]), "cl_completed_1401": str(t["completed_1401_printed"]),
-        "cl_started_sum": str(t["started_sum"]), "cl_feasibility_sum": str(t["feasibility_sum"]),
-        "cl_n_prov_running": str(t["n_provinces_running"]), "cl_n_prov_started": str(t["n_provinces_started"]),
-        "cl_flagged_provinces": ", ".join(k for k, _ in t["flagged"]) or DASH,
-        "cl_mismatches": "; ".join(f"{r.province} ({r.status}: {r.printed} printed, {r.names} named)"
-                                   for r in mm.itertuples()) or "none",
+        "cl_real_1398": pct(s.set_index("year_jalali").loc[MID_YEAR, "real_change_pct"] / 100),
+        "cl_running_sum": str(tot["running_sum"]), "cl_running_printed": str(tot["running_printed"]),
+        "cl_completed_sum": str(tot["completed_sum"]), "cl_completed_1401": str(tot["completed_1401_printed"]),
+        "cl_started_sum": str(tot["started_sum"]), "cl_feasibility_sum": str(tot["feasibility_sum"]),
+        "cl_n_prov_running": str(tot["n_provinces_running"]), "cl_n_prov_started": str(tot["n_provinces_started"]),
+        "cl_flagged_provinces": _join((_province(k) for k, _ in tot["flagged"]), "clusters.name_sep") or DASH,
+        "cl_flagged_raw": _join(flagged_raw) or DASH,
+        "cl_mismatches": _join(t("clusters.mismatch", province=_province(r.province),
+                                 status=t(f"clusters.status_{r.status}"), printed=r.printed, names=r.names)
+                               for r in mm.itertuples()) or t("clusters.none"),
+        "cl_caveat": t("clusters.caveat"),
     }
     return v

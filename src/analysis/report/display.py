@@ -11,6 +11,18 @@ import pandas as pd
 DASH = "—"
 
 
+def escape(text) -> str:
+    """Text made safe to put into HTML: ``&``, ``<``, ``>`` and both quotes escaped.
+
+    The one escaping helper of the report: every HTML snippet the chapters build puts
+    its values through it.
+
+    >>> escape('<b>"R&D"</b>'), escape("ISIPO's")
+    ('&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;', 'ISIPO&#x27;s')
+    """
+    return html.escape(str(text), quote=True)
+
+
 def is_missing(x) -> bool:
     try:
         return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)) or bool(pd.isna(x))
@@ -51,8 +63,10 @@ def ordinal(n) -> str:
     return f"{n}{suffix}"
 
 
-# Cells that read as numbers (right-aligned): 1,234 · -11.2 % · 12 of 31 · 3.00 · —
-NUMERIC_CELL = re.compile(r"^\s*(?:[-−+]?[\d,]+(?:\.\d+)?\s*%?|\d+ of \d+|—)\s*$")
+# Cells that read as numbers (aligned as numbers): 1,234 · -11.2 % · 12 of 31 · 3.00 · — ; also with
+# Persian digits and separators (۱۲٬۳۴۵ · ۱۱٫۲ ٪ · ۱۲ از ۳۱) for the Persian edition
+_D = r"[\d۰-۹]"
+NUMERIC_CELL = re.compile(rf"^\s*(?:[-−+]?(?:{_D}|[,٬])+(?:[.٫]{_D}+)?\s*[%٪]?|{_D}+ (?:of|از) {_D}+|—)\s*$")
 
 
 class Table:
@@ -74,22 +88,30 @@ class Table:
             text = num(v)
         else:
             text = str(v)
-        return html.escape(text)
+        return escape(text)
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.df.columns)
+        # dir="auto": each header, caption and text cell takes the direction of its first strong
+        # letter, so a Persian cell is right-to-left inside an English page and vice versa
+        head = "".join(f'<th dir="auto">{escape(c)}</th>' for c in self.df.columns)
         rows = []
         for i, (_, r) in enumerate(self.df.iterrows()):
-            style = ' style="font-weight:700;background:#fff4e0"' if self.highlight is not None and i == self.highlight else ""
+            mark = ' class="row-highlight"' if self.highlight is not None and i == self.highlight else ""
             cells = []
             for c in self.df.columns:
                 text = self._cell(c, r[c])
-                kind = "num" if NUMERIC_CELL.match(html.unescape(text)) else "text"
-                cells.append(f'<td class="{kind}">{text}</td>')
-            rows.append(f"<tr{style}>{''.join(cells)}</tr>")
-        cap = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
-        # a wide table scrolls sideways on screen instead of overflowing the page
-        return (f'<div class="table-scroll"><table class="{self.classes}">{cap}<thead><tr>{head}</tr></thead>'
+                if NUMERIC_CELL.match(html.unescape(text)):
+                    cells.append(f'<td class="num">{text}</td>')
+                else:
+                    cells.append(f'<td class="text" dir="auto">{text}</td>')
+            rows.append(f"<tr{mark}>{''.join(cells)}</tr>")
+        cap = f'<caption dir="auto">{escape(self.caption)}</caption>' if self.caption else ""
+        # a wide table scrolls sideways on screen instead of overflowing the page; the scrolling
+        # box is a labelled region a keyboard can reach (tab to it, then the arrow keys)
+        from analysis.core.text import t
+        label = escape(self.caption or t("table"))
+        return (f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}">'
+                f'<table class="{self.classes}">{cap}<thead><tr>{head}</tr></thead>'
                 f'<tbody>{"".join(rows)}</tbody></table></div>')
 
     def to_markdown_text(self) -> str:  # for tests
@@ -126,3 +148,14 @@ def glue_captions(glue, keys, lang: str | None = None, **values) -> None:
     from analysis.core.text import t
     for key in keys:
         glue(key, Markdown(t(key, lang, **values)), display=False)
+
+
+def unit_text(unit: str, lang: str | None = None) -> str:
+    """A catalogue unit (``litre/second``) in the reader's words (``text/<lang>/units.yml``).
+
+    >>> unit_text("litre/second"), unit_text("park/zone", "fa")
+    ('litres/second', 'شهرک/ناحیه')
+    """
+    from analysis.core.text import t
+    from analysis.sources.datasets import unit_key
+    return t(f"units.{unit_key(unit)}", lang)

@@ -36,7 +36,7 @@ def setup() -> str:
         for f in files:
             font_manager.fontManager.addfont(str(f))
     else:
-        warnings.warn(f"Vazirmatn not found in {paths.FONTS}/ttf; run scripts/setup.sh (figures fall back to DejaVu Sans)")
+        warnings.warn(f"Vazirmatn not found in {paths.FONTS}/ttf; run scripts/setup.sh (figures fall back to DejaVu Sans)", stacklevel=2)
         family = "DejaVu Sans"
     rcParams.update({
         "font.family": family,

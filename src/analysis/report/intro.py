@@ -12,31 +12,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 import jdatetime
+import numpy as np
 import pandas as pd
 
 from analysis.core import jalali
+from analysis.core.text import bi, en, fa, language, t
 from analysis.metrics import planactual, prices
 from analysis.report.display import Table, num, pct
 from analysis.sources.datasets import catalog, load
 
-#: The five sources: what they are and who wrote them (dates come from the data, see :func:`sources`).
-SOURCE_INFO = {
-    "000": {"en": "Khuzestan province productivity-promotion document: the 1401 programme catalogue",
-            "fa": "سند ارتقای بهره‌وری استان خوزستان",
-            "who": "Khuzestan Management Development Council (approval)"},
-    "001": {"en": "News item on the first session of the year of Khuzestan's Management Development Council",
-            "fa": "خبر جلسه شورای راهبری توسعه مدیریت استان خوزستان",
-            "who": "Provincial news item on the Management Development Council"},
-    "002": {"en": "ISIPO board report on the year: plan versus actual, per-province tables, clusters, loans, finances",
-            "fa": "گزارش عملکرد سازمان صنایع کوچک و شهرک‌های صنعتی ایران",
-            "who": "Iran Small Industries and Industrial Parks Organization (ISIPO)"},
-    "003": {"en": "Minutes of the 6th coordination council of the labour ministry's directors-general in Khuzestan",
-            "fa": "صورتجلسه ششمین نشست شورای هماهنگی مدیران کل حوزه وزارت تعاون، کار و رفاه اجتماعی خوزستان",
-            "who": "Ministry of Cooperatives, Labour and Social Welfare, Khuzestan"},
-    "004": {"en": "Executive programme for business and employment development in Kermanshah, Ilam, Lorestan and Hamedan (KALEH)",
-            "fa": "برنامه اجرایی توسعه کسب‌وکار و اشتغال استان‌های کرمانشاه، ایلام، لرستان و همدان (کاله)",
-            "who": "Ministry of Cooperatives, Labour and Social Welfare (national programme for four provinces)"},
-}
+#: The five sources, by id. Their titles (``intro.src_<id>_title``) and authors
+#: (``intro.src_<id>_who``) are in ``text/<lang>/intro.yml``; the Persian title is the
+#: source's own; the dates come from the data (see :func:`source_dates`).
+SOURCE_IDS = ("000", "001", "002", "003", "004")
 
 #: The year ISIPO's report (002) covers: the plan/actual year of the worked examples.
 REPORT_YEAR = 1401
@@ -68,68 +56,76 @@ def source_dates() -> dict[str, SourceDate]:
     000: approval date (khz_productivity_figures, line 49); 001: news date
     (khz_council_figures, line 2) in Jalali 1397; 002: the Jalali year 1401 (its span);
     003: meeting date (khz_minutes_dates, line 25); 004: Tir 1398 (month span).
+    The words around the dates are ``intro.date_*`` texts of the current language.
     """
+    def j(d) -> str:
+        return jalali.format_jalali(d, persian_digits=False)
+
     out = {}
     f000 = load("khz_productivity_figures").set_index("figure")
     d = _jalali(f000.loc["approval_date", "date_jalali"])
-    out["000"] = SourceDate(jalali.format_jalali(d, persian_digits=False), _g(d.togregorian()), "approved")
+    out["000"] = SourceDate(j(d), _g(d.togregorian()), "approved")
     year = int(f000.loc["programme_year", "value"])
     y0, y1 = jalali.year_span(year)
-    out["002"] = SourceDate(f"year {year}", f"{_g(y0)} to {_g(y1)}", "reporting year")
+    out["002"] = SourceDate(t("intro.date_year", year=year), t("intro.date_span", start=_g(y0), end=_g(y1)),
+                            "reporting year")
     f001 = load("khz_council_figures").set_index("figure")
     d = _jalali(f001.loc["news_date", "date_jalali"])
     s = _jalali(f001.loc["session_date", "date_jalali"])
-    out["001"] = SourceDate(f"{d.year} (news {jalali.format_jalali(d, persian_digits=False)}; session {jalali.format_jalali(s, persian_digits=False)})",
-                            f"{_g(d.togregorian())} (session {_g(s.togregorian())})", "published")
+    out["001"] = SourceDate(t("intro.date_001_j", year=d.year, news=j(d), session=j(s)),
+                            t("intro.date_001_g", news=_g(d.togregorian()), session=_g(s.togregorian())), "published")
     f003 = load("khz_minutes_dates").set_index("event")
     m = _jalali(f003.loc["meeting", "date_jalali"])
     r = _jalali(f003.loc["resolutions", "date_jalali"])
-    out["003"] = SourceDate(f"meeting {jalali.format_jalali(m, persian_digits=False)}, resolutions {jalali.format_jalali(r, persian_digits=False)}",
-                            f"{_g(m.togregorian())}, {_g(r.togregorian())}", "meeting")
+    out["003"] = SourceDate(t("intro.date_003_j", meeting=j(m), resolutions=j(r)),
+                            t("intro.date_003_g", meeting=_g(m.togregorian()), resolutions=_g(r.togregorian())),
+                            "meeting")
     y, mo = KALEH_MONTH
     a, b = jdatetime.date(y, mo, 1), jalali.end_of_month(y, mo)
-    out["004"] = SourceDate(f"Tir {y}", f"{_g(a.togregorian())} to {_g(b.togregorian())}", "dated")
+    out["004"] = SourceDate(t("intro.date_month", month=t(f"intro.month_{mo}"), year=y),
+                            t("intro.date_span", start=_g(a.togregorian()), end=_g(b.togregorian())), "dated")
     return out
 
 
 def sources() -> pd.DataFrame:
-    """The five sources: id, file, English and Persian title, author, dates, datasets and rows."""
+    """The five sources: id, file, English and Persian title, author (current language),
+    dates, datasets and rows."""
     cat = catalog()
     dates = source_dates()
     rows = []
-    for sid in sorted(SOURCE_INFO):
-        info = SOURCE_INFO[sid]
+    for sid in SOURCE_IDS:
         names = [n for n, ds in cat.items() if ds.source.startswith(sid)]
         n_rows = sum(len(load(n)) for n in names)
         rows.append({"id": sid, "file": next(ds.source for ds in cat.values() if ds.source.startswith(sid)),
-                     "en": info["en"], "fa": info["fa"], "who": info["who"],
+                     "en": en(f"intro.src_{sid}_title"), "fa": fa(f"intro.src_{sid}_title"),
+                     "who": t(f"intro.src_{sid}_who"),
                      "jalali": dates[sid].jalali, "gregorian": dates[sid].gregorian,
                      "datasets": len(names), "rows": n_rows})
     return pd.DataFrame(rows)
 
 
 def sources_table() -> Table:
-    from analysis.core.text import bi
+    """The sources table; the English edition names each document in English and Persian."""
     s = sources()
-    df = pd.DataFrame({bi("in_source"): s["id"], bi("in_document"): s["en"] + " · " + s["fa"],
-                       bi("in_author"): s["who"], bi("in_date_jalali"): s["jalali"],
-                       bi("in_date_gregorian"): s["gregorian"], bi("in_datasets"): s["datasets"],
-                       bi("in_rows"): s["rows"]})
-    return Table(df, caption="The five source documents, their dates (Jalali, with the Gregorian equivalent from "
-                             "jdatetime) and the datasets transcribed from each.",
-                 formats={bi("in_datasets"): num, bi("in_rows"): num})
+    doc = s["en"] + " · " + s["fa"] if language() == "en" else s["fa"]
+    df = pd.DataFrame({bi("intro.col_source"): s["id"], bi("intro.col_document"): doc,
+                       bi("intro.col_author"): s["who"], bi("intro.col_date_jalali"): s["jalali"],
+                       bi("intro.col_date_gregorian"): s["gregorian"], bi("intro.col_datasets"): s["datasets"],
+                       bi("intro.col_rows"): s["rows"]})
+    return Table(df, caption=t("intro.cap_sources"),
+                 formats={bi("intro.col_datasets"): num, bi("intro.col_rows"): num})
 
 
 def book_counts() -> dict[str, str]:
     """Formatted counts for the introduction: provinces, datasets, rows, flagged cells, findings."""
     from analysis.core.provinces import registry
     from analysis.report import appendix as ch_appendix
-    t = ch_appendix.totals()
+    tot = ch_appendix.totals()
     v = ch_appendix.verdict_counts().set_index("verdict")["findings"]
     return {
-        "n_provinces": str(len(registry())), "n_datasets": num(t["datasets"]), "n_rows": num(t["rows"]),
-        "n_numeric": num(t["numeric_cells"]), "n_flagged": num(t["flagged"]),
-        "n_flag_datasets": num(t["datasets_with_flags"]), "n_sources": num(t["sources"]),
+        "n_provinces": str(len(registry())), "n_datasets": num(tot["datasets"]), "n_rows": num(tot["rows"]),
+        "n_numeric": num(tot["numeric_cells"]), "n_flagged": num(tot["flagged"]),
+        "n_flag_datasets": num(tot["datasets_with_flags"]), "n_sources": num(tot["sources"]),
         "n_findings": num(int(v.sum())), "n_discrepancy": num(int(v["discrepancy"])),
         "n_ok": num(int(v["ok"])), "n_capped": num(int(v["capped"])), "n_unit": num(int(v["unit"])),
         "n_rounding": num(int(v["rounding"])),
@@ -143,17 +139,41 @@ def water() -> pd.DataFrame:
     return frame("water")
 
 
+def _province_name(key: str) -> str:
+    """A province as the current language names it (registry key in English, Persian name in Persian)."""
+    from analysis.core.provinces import get
+    return key if language() == "en" else get(key).fa
+
+
+def gap_sentence(gap: planactual.GapExplanation, label: str = "province", top: int = 3) -> str:
+    """:func:`analysis.metrics.planactual.explain_gap` said in the current language
+    (``methods.gap_*`` texts): the gap and the provinces that pull the mean away from
+    the ratio of sums most. In English it is the sentence ``gap.text``."""
+    if abs(gap.gap) < 1e-12:
+        return t("methods.gap_equal", ratio_of_sums=pct(gap.ratio_of_sums))
+    n = len(gap.table)
+    movers = gap.table[np.sign(gap.table["contribution"]) == np.sign(gap.gap)].head(top)
+    names = (t("methods.gap_sep") + " ").join(
+        t("methods.gap_mover", province=_province_name(r[label]), plan=f"{r['plan']:g}", ratio=pct(r["ratio"]),
+          weight=pct(r["plan_weight"]), equal=pct(1 / n))
+        for _, r in movers.iterrows())
+    return t("methods.gap_text", mean=pct(gap.mean_ratio), gap_pp=f"{100 * abs(gap.gap):.1f}",
+             side=t("methods.gap_above" if gap.gap > 0 else "methods.gap_below"),
+             ratio_of_sums=pct(gap.ratio_of_sums), movers=names)
+
+
 def methods_values() -> dict[str, str]:
     """Worked examples for the methods chapter, formatted.
 
     From 002 Table 13 (water): Khuzestan's plan, actual and ratio; the ratio of sums,
     mean and median of provincial ratios; provinces per category; the thresholds of
     :func:`analysis.metrics.planactual.categorise`; the Jalali/Gregorian overlap of 1401.
+    Every ratio is :mod:`analysis.metrics.planactual`'s.
     """
     w = water()
-    k = w[w["province"] == "Khuzestan"].iloc[0]
-    agg = planactual.aggregate(w).iloc[0]
     a = planactual.achievement(w)
+    k = a[a["province"] == "Khuzestan"].iloc[0]
+    agg = planactual.aggregate(w).iloc[0]
     cats = planactual.categorise(a["ratio"]).value_counts()
     y0, y1 = jalali.year_span(REPORT_YEAR)
     in_first = (dt.date(y0.year, 12, 31) - y0).days + 1
@@ -161,42 +181,43 @@ def methods_values() -> dict[str, str]:
     gap = planactual.explain_gap(w)
     top = gap.table.iloc[0]
     return {
-        "m_khz_plan": num(k.plan), "m_khz_actual": num(k.actual), "m_khz_ratio": pct(k.actual / k.plan),
+        "m_khz_plan": num(k.plan), "m_khz_actual": num(k.actual), "m_khz_ratio": pct(k.ratio),
         "m_sum_plan": num(agg.sum_plan), "m_sum_actual": num(agg.sum_actual),
         "m_ratio_of_sums": pct(agg.ratio_of_sums), "m_mean_ratio": pct(agg.mean_ratio),
         "m_median_ratio": pct(agg.median_ratio), "m_n_defined": num(agg.n_defined), "m_n": num(agg.n),
         "m_n_undefined": num(agg.n_undefined),
-        "m_gap_pp": f"{100 * abs(gap.gap):.1f}", "m_gap_side": "above" if gap.gap > 0 else "below",
-        "m_gap_top": str(top["province"]), "m_gap_top_ratio": pct(top["ratio"]), "m_gap_top_plan": num(top["plan"]),
+        "m_gap_pp": f"{100 * abs(gap.gap):.1f}",
+        "m_gap_side": t("methods.gap_above" if gap.gap > 0 else "methods.gap_below"),
+        "m_gap_top": _province_name(top["province"]), "m_gap_top_ratio": pct(top["ratio"]),
+        "m_gap_top_plan": num(top["plan"]),
         "m_under": pct(planactual.UNDER_BELOW, 0), "m_tolerance": pct(1 - planactual.UNDER_BELOW, 0), "m_over": pct(planactual.OVER_ABOVE, 0),
         "m_cat_not_started": num(int(cats.get("not started", 0))), "m_cat_under": num(int(cats.get("under", 0))),
         "m_cat_met": num(int(cats.get("met", 0))), "m_cat_over": num(int(cats.get("over", 0))),
         "m_cat_undefined": num(int(cats.get("undefined", 0))),
         "m_year": str(REPORT_YEAR), "m_year_start": y0.isoformat(), "m_year_end": y1.isoformat(),
-        "m_greg_year": str(prices.jalali_to_gregorian_year(REPORT_YEAR)), "m_gap_text": gap.text,
+        "m_greg_year": str(prices.jalali_to_gregorian_year(REPORT_YEAR)), "m_gap_text": gap_sentence(gap),
         "m_days_in_first": num(in_first), "m_days": num(days), "m_share_first": pct(in_first / days, 0),
     }
 
 
+def category_key(category: str) -> str:
+    """The text key of an achievement category: ``'not started'`` -> ``methods.cat_not_started``."""
+    if category not in planactual.CATEGORIES:
+        raise KeyError(f"unknown category {category!r}; valid: {planactual.CATEGORIES}")
+    return "methods.cat_" + category.replace(" ", "_")
+
+
 def category_table() -> Table:
     """The categories with their thresholds (from planactual constants) and the water example count."""
-    from analysis.core.text import bi
     w = water()
     a = planactual.achievement(w)
     cats = planactual.categorise(a["ratio"]).value_counts()
     lo, hi = planactual.THRESHOLDS
-    rule = {
-        "not started": "actual = 0 with a positive plan",
-        "under": f"0 < ratio < {pct(lo, 0)}",
-        "met": f"{pct(lo, 0)} ≤ ratio ≤ {pct(hi, 0)}",
-        "over": f"ratio > {pct(hi, 0)}",
-        "undefined": "plan zero or missing, or a cell flagged as unreadable",
-    }
-    df = pd.DataFrame({bi("category"): list(planactual.CATEGORIES),
-                       bi("in_rule"): [rule[c] for c in planactual.CATEGORIES],
-                       bi("in_water_example"): [int(cats.get(c, 0)) for c in planactual.CATEGORIES]})
-    return Table(df, caption="Achievement categories (analysis.metrics.planactual.categorise) and how many provinces fall in each "
-                             "for water supply, 1401 (002, Table 13).", formats={bi("in_water_example"): num})
+    rule = {c: t("methods.rule_" + c.replace(" ", "_"), lo=pct(lo, 0), hi=pct(hi, 0)) for c in planactual.CATEGORIES}
+    df = pd.DataFrame({bi("category"): [t(category_key(c)) for c in planactual.CATEGORIES],
+                       bi("methods.col_rule"): [rule[c] for c in planactual.CATEGORIES],
+                       bi("methods.col_water_example"): [int(cats.get(c, 0)) for c in planactual.CATEGORIES]})
+    return Table(df, caption=t("methods.cap_categories"), formats={bi("methods.col_water_example"): num})
 
 
 def provenance_values() -> dict[str, str]:

@@ -11,14 +11,19 @@ nothing here measures KALEH's effect.
 """
 from __future__ import annotations
 
+import re
+from functools import reduce
+
 import pandas as pd
 
 from analysis.core import provinces
-from analysis.core.text import bi, en, pair
+from analysis.core.text import bi, en, fa, language, pair, t
 from analysis.metrics import indicators, planactual
 from analysis.report import figures
 from analysis.report.display import DASH, Table, num, pct
 from analysis.sources.datasets import load
+
+TEXT = "kaleh"  # text/<lang>/kaleh.yml
 
 #: Prose figures shown as the programme's targets, in display order (004 lines 35-227).
 TARGETS = ("jobs", "jobs_retained_t7", "income_growth", "income_growth_years", "exports", "business_environment",
@@ -33,8 +38,56 @@ def members() -> list[provinces.Province]:
     return provinces.members("kaleh")
 
 
+def _t(key: str, lang: str | None = None, **values) -> str:
+    return t(f"{TEXT}.{key}", lang, **values)
+
+
+def _col(key: str) -> str:
+    """A bilingual column header of this chapter."""
+    return bi(f"{TEXT}.col_{key}")
+
+
+def _fa(lang: str | None) -> bool:
+    return (lang or language()) == "fa"
+
+
+def _name(p: provinces.Province, lang: str | None = None) -> str:
+    """A province's name in the edition's language."""
+    return p.fa if _fa(lang) else p.key
+
+
+def joined(items, key: str = "join", lang: str | None = None) -> str:
+    """Items in a run with the language's comma (``key="join_semicolon"``: semicolon); a dash for none.
+
+    >>> joined(["Ilam", "Hamadan"], lang="en"), joined(["ایلام", "همدان"], lang="fa")
+    ('Ilam, Hamadan', 'ایلام، همدان')
+    """
+    items = [str(x) for x in items]
+    return reduce(lambda a, b: _t(key, lang, a=a, b=b), items) if items else DASH
+
+
+def word(kind: str, value: str, lang: str | None = None) -> str:
+    """The reader's word for a qualifier (``kind="q"``) or unit (``"u"``) of ``kaleh_prose_figures``,
+    from key ``kaleh.<kind>_<slug>``; a code without a text is an error."""
+    slug = "percent" if str(value).strip() == "%" else re.sub(r"[^a-z0-9]+", "_", str(value).lower()).strip("_")
+    key = f"{kind}_{slug}"
+    try:
+        return _t(key, lang)
+    except KeyError:
+        raise KeyError(f"no text for {kind} {value!r}: add key {key!r} to text/en/{TEXT}.yml and "
+                       f"text/fa/{TEXT}.yml") from None
+
+
 def _fmt_value(v: float) -> str:
     return num(v, 0 if float(v).is_integer() else 1)
+
+
+def as_printed(r, lang: str | None = None) -> str:
+    """A figure of the text with its qualifier and unit: ``about 7.7 %``."""
+    if r.qualifier == "exact":
+        return _t("value_exact", lang, value=_fmt_value(r.value), unit=word("u", r.unit, lang))
+    return _t("value_qualified", lang, qualifier=word("q", r.qualifier, lang), value=_fmt_value(r.value),
+              unit=word("u", r.unit, lang))
 
 
 def prose_table(which: tuple[str, ...], caption: str) -> Table:
@@ -42,18 +95,17 @@ def prose_table(which: tuple[str, ...], caption: str) -> Table:
     rows = []
     for f in which:
         r = p.loc[f]
-        q = "" if r.qualifier == "exact" else f"{r.qualifier} "
-        rows.append({bi("kl_figure"): r.description_en, bi("kl_value"): f"{q}{_fmt_value(r.value)} {r.unit}",
+        rows.append({_col("figure"): r.description_en, _col("value"): as_printed(r),
                      bi("ln_line"): str(r.source_line) + (" *" if pd.notna(r.flag) else "")})
     return Table(pd.DataFrame(rows), caption=caption)
 
 
 def targets_table() -> Table:
-    return prose_table(TARGETS, f"{en('kl_targets_title')}. * = printed in words. Source: 004 (lines 35–227).")
+    return prose_table(TARGETS, _t("tab_targets"))
 
 
 def context_table() -> Table:
-    return prose_table(CONTEXT, f"{en('kl_context_title')}. Source: 004, line 35.")
+    return prose_table(CONTEXT, _t("tab_context"))
 
 
 # --------------------------------------------------------------------------- priority activities
@@ -69,18 +121,21 @@ def priority_table(province: str) -> Table | None:
     if d.empty:
         return None
     out = pd.DataFrame({
-        bi("kl_table"): list(d["table"]),
-        bi("kl_activity"): [pair(e, f) for e, f in zip(d.sector_en, d.sector_fa)],
-        bi("kl_county"): [DASH if pd.isna(c) else c for c in d.county_en],
-        bi("kl_employment"): [num(v) for v in d.employment],
-        bi("kl_measure"): list(d.employment_measure),
+        _col("table"): list(d["table"]),
+        _col("activity"): [pair(e, f) for e, f in zip(d.sector_en, d.sector_fa)],
+        _col("county"): [DASH if pd.isna(c) else (cf if _fa(None) else c) for c, cf in zip(d.county_en, d.county_fa)],
+        _col("employment"): [num(v) for v in d.employment],
+        _col("measure"): list(d.employment_measure),
     })
     p = provinces.get(province)
-    flagged = d.flag.notna().any()
-    note = (" The table's title names no province; it is assigned to Hamadan from its activities "
-            "(flagged in the data).") if flagged else ""
-    return Table(out, caption=f"{en('kl_priority_title')}: {p.key} · {p.fa}.{note} Source: 004, "
-                              f"{'Tables' if d['table'].nunique() > 1 else 'Table'} {', '.join(sorted(d['table'].unique()))}.")
+    numbers = sorted(d["table"].unique())
+    tables = _t("table_many" if len(numbers) > 1 else "table_one", numbers=joined(numbers))
+    name = p.fa if _fa(None) else f"{p.key} · {p.fa}"
+    if d.flag.notna().any():
+        caption = _t("tab_priority_inferred", province=name, assigned=_name(p), tables=tables)
+    else:
+        caption = _t("tab_priority", province=name, tables=tables)
+    return Table(out, caption=caption)
 
 
 def priority_sums() -> pd.DataFrame:
@@ -107,8 +162,7 @@ def financing_figure():
     import matplotlib.pyplot as plt
     import numpy as np
 
-    prov = load("kaleh_financing_by_province")
-    prov = prov[prov.row_kind == "province"]
+    prov = planactual.province_rows(load("kaleh_financing_by_province"))
     sec = load("kaleh_financing_by_sector")
     sec = sec[sec.row_kind == "sector"].sort_values("jobs")
     colours = [figures.PALETTE["actual"], figures.PALETTE["plan"], figures.PALETTE["highlight"]]
@@ -131,12 +185,12 @@ def financing_figure():
         ax_m.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: num(x)))
         ax_j.tick_params(axis="x", labelsize=7)
         ax_m.tick_params(axis="x", labelsize=7)
-    axes[0, 0].set_title("New jobs · اشتغال جدید", fontsize=9)
-    axes[0, 1].set_title("Finance, billion rials 1398 · منابع مالی", fontsize=9)
-    axes[1, 0].set_xlabel("persons · نفر", fontsize=8)
-    axes[1, 1].set_xlabel("billion rials (nominal 1398) · میلیارد ریال", fontsize=8)
+    axes[0, 0].set_title(bi(f"{TEXT}.fig_jobs"), fontsize=9)
+    axes[0, 1].set_title(bi(f"{TEXT}.fig_money"), fontsize=9)
+    axes[1, 0].set_xlabel(bi(f"{TEXT}.fig_persons"), fontsize=8)
+    axes[1, 1].set_xlabel(bi(f"{TEXT}.fig_billion_rials"), fontsize=8)
     fig.legend(loc="lower center", ncol=3, frameon=False, fontsize=7)
-    fig.suptitle("KALEH plan: jobs and finance by province and by sector\nبرنامه کاله: اشتغال و منابع مالی", fontsize=10)
+    fig.suptitle(f"{en(f'{TEXT}.fig_title')}\n{fa(f'{TEXT}.fig_title')}", fontsize=10)
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     plt.close(fig)
     return fig
@@ -162,15 +216,13 @@ def isipo_table() -> Table:
         row = {bi("indicator"): ind.label}
         for p in members():
             r = sub.loc[p.key]
-            cell = pct(r.ratio) if pd.notna(r.ratio) else (DASH if pd.isna(r.plan) else f"— (plan {num(r.plan)})")
+            cell = pct(r.ratio) if pd.notna(r.ratio) else (DASH if pd.isna(r.plan) else _t("no_ratio", plan=num(r.plan)))
             if pd.notna(r["rank"]):
-                cell += f", {int(r['rank'])}/{int(r.n_ranked)}"
+                cell = _t("ratio_rank", ratio=cell, rank=int(r["rank"]), n=int(r.n_ranked))
             row[pair(p.key, p.fa)] = cell
         row[bi("national_ratio")] = pct(sub.national_ratio.iloc[0])
         rows.append(row)
-    return Table(pd.DataFrame(rows), caption=(
-        f"{en('kl_isipo_title')}: achievement (actual / plan) and rank among provinces with a defined ratio. "
-        "A dash: no plan, a zero plan or an unreadable (flagged) cell. Source: 002, Tables 7, 13–16, 20, 53."))
+    return Table(pd.DataFrame(rows), caption=_t("tab_isipo"))
 
 
 def operations_frame() -> pd.DataFrame:
@@ -178,8 +230,8 @@ def operations_frame() -> pd.DataFrame:
     provinces, with the four's share of all provinces."""
     u = load("operational_units_by_province")
     e = load("operational_employment_by_province")
-    u = u[u.row_kind == "province"].set_index("province")
-    e = e[e.row_kind == "province"].set_index("province")
+    u = planactual.province_rows(u).set_index("province")
+    e = planactual.province_rows(e).set_index("province")
     cols = {"units_1401": u.units_1401, "units_cum_1401": u.units_cum_1401,
             "employment_1401": e.employment_1401, "employment_cum_1401": e.employment_cum_1401}
     all_ = pd.DataFrame(cols).astype(float)
@@ -194,24 +246,23 @@ def operations_table() -> Table:
     rows = []
     for k in o.index:
         if k == "four":
-            label = "Four KALEH provinces · چهار استان"
+            label = bi(f"{TEXT}.row_four")
         elif k == "share":
-            label = "Share of all provinces · سهم از کل کشور"
+            label = bi(f"{TEXT}.row_share")
         else:
             label = pair(provinces.get(k).key, provinces.get(k).fa)
         fmt = (lambda v: pct(v)) if k == "share" else (lambda v: num(v))
         rows.append({bi("province"): label, **{bi(c): fmt(o.loc[k, c]) for c in o.columns}})
-    return Table(pd.DataFrame(rows), highlight=len(rows) - 1, caption=(
-        f"{en('kl_ops_title')}. The annual columns' year labels are uncertain in the source (see the data "
-        "catalogue). Source: 002, Tables 56–57 (lines 5357–5547)."))
+    return Table(pd.DataFrame(rows), highlight=len(rows) - 1, caption=_t("tab_ops"))
 
 
 # --------------------------------------------------------------------------- glue values
-def values() -> dict[str, str]:
+def values(lang: str | None = None) -> dict[str, str]:
+    """Every glued value of the chapter, words and names in the edition's language (default :func:`language`)."""
     p = load("kaleh_prose_figures").set_index("figure")
     t6 = load("kaleh_financing_by_province")
     tot = t6[t6.row_kind == "total"].iloc[0]
-    t6p = t6[t6.row_kind == "province"].set_index("province")
+    t6p = planactual.province_rows(t6).set_index("province")
     from analysis.metrics.loans import kaleh_cost_per_job
     c = kaleh_cost_per_job(t6, ["grants", "bank_facilities", "interest_subsidy"], "jobs")
     o = operations_frame()
@@ -224,7 +275,7 @@ def values() -> dict[str, str]:
     bud = prof[prof.indicator == "capital_budget"].set_index("province")
     v = {
         "kl_n": str(len(members())),
-        "kl_names": ", ".join(m.key for m in members()),
+        "kl_names": joined([_name(m, lang) for m in members()], lang=lang),
         "kl_year": str(int(p.loc["document_year", "value"])),
         "kl_jobs_k": _fmt_value(p.loc["jobs", "value"]),
         "kl_jobs_t6": num(tot.jobs),
@@ -241,8 +292,8 @@ def values() -> dict[str, str]:
         "kl_unemp_share": f"{_fmt_value(p.loc['unemployed_share', 'value'])} %",
         "kl_jobs_vs_unemployed": pct(tot.jobs / (p.loc["unemployed", "value"] * 1e3)),
         "kl_unemployed_k": _fmt_value(p.loc["unemployed", "value"]),
-        "kl_top_sector": f"{top.sector_en} ({num(top.jobs)})",
-        "kl_no_table": ", ".join(no_table) or "none",
+        "kl_top_sector": _t("name_count", lang, name=top.sector_fa if _fa(lang) else top.sector_en, n=num(top.jobs)),
+        "kl_no_table": joined([_name(provinces.get(k), lang) for k in no_table], lang=lang) if no_table else _t("none", lang),
         "kl_kermanshah_t1": num(ps.loc["Kermanshah", "employment_sum"]),
         "kl_kermanshah_t6": num(ps.loc["Kermanshah", "t6_jobs"]),
         "kl_hamadan_t4": num(ps.loc["Hamadan", "employment_sum"]),
@@ -254,9 +305,15 @@ def values() -> dict[str, str]:
         "kl_ops_emp_share": pct(o.loc["share", "employment_1401"]),
         "kl_ops_emp_cum": num(o.loc["four", "employment_cum_1401"]),
         "kl_ops_emp_cum_share": pct(o.loc["share", "employment_cum_1401"]),
-        "kl_budget_ratios": "; ".join(f"{k} {pct(bud.loc[k, 'ratio'])}" for k in bud.index),
+        "kl_budget_ratios": joined([_t("name_value", lang, name=_name(provinces.get(k), lang), value=pct(bud.loc[k, "ratio"]))
+                                    for k in bud.index], "join_semicolon", lang),
         "kl_budget_national": pct(bud.national_ratio.iloc[0]),
         "kl_n_under": str(int((prof.category == "under").sum())),
         "kl_n_defined": str(int(prof.ratio.notna().sum())),
     }
     return v
+
+
+def cost_range(lo: str, hi: str, lang: str | None = None) -> str:
+    """The range of money per job across provinces, ``lo to hi``."""
+    return _t("range", lang, lo=lo, hi=hi)

@@ -13,18 +13,96 @@
 from __future__ import annotations
 
 import re
+from functools import reduce
 
 import pandas as pd
 
 from analysis.core import jalali
-from analysis.core.text import bi, pair
+from analysis.core.text import bi, language, pair, t
 from analysis.metrics import planactual
 from analysis.report import figures
-from analysis.report.display import DASH, Table, num, ordinal, pct
-from analysis.sources.datasets import load
+from analysis.report.display import DASH, Table, num, ordinal, pct, unit_text
+from analysis.sources.datasets import dataset, load
 
 PROVINCE = "Khuzestan"
 _PREFIX = re.compile(r"^\s*(زیربخش|زیر بخش|بخش)\s+")
+TEXT = "khuzestan"  # text/<lang>/khuzestan.yml
+
+
+def _t(key: str, lang: str | None = None, **values) -> str:
+    return t(f"{TEXT}.{key}", lang, **values)
+
+
+def _slug(word: str) -> str:
+    """Key suffix of a data word: ``'billion (tomans implied)' -> 'billion_tomans_implied'``, ``'%' -> 'percent'``.
+
+    >>> _slug("billion (tomans implied)"), _slug("%"), _slug("sub-sector")
+    ('billion_tomans_implied', 'percent', 'sub_sector')
+    """
+    return "percent" if str(word).strip() == "%" else re.sub(r"[^a-z0-9]+", "_", str(word).lower()).strip("_")
+
+
+def word(kind: str, value: str, lang: str | None = None) -> str:
+    """The reader's word for a data code (a unit, a qualifier, a level, a scope) from
+    ``text/<lang>/khuzestan.yml`` key ``<kind>_<slug>``; a code without a text is an error."""
+    key = f"{kind}_{_slug(value)}"
+    try:
+        return _t(key, lang)
+    except KeyError:
+        raise KeyError(f"no text for {kind} {value!r}: add key {key!r} to text/en/{TEXT}.yml and text/fa/{TEXT}.yml") from None
+
+
+def named(english: str, persian: str, lang: str | None = None) -> str:
+    """A name in the prose: ``English (Persian)`` in the English edition, the Persian name alone in the Persian one.
+
+    >>> named("Public affairs", "امور عمومی", "en"), named("Public affairs", "امور عمومی", "fa")
+    ('Public affairs (امور عمومی)', 'امور عمومی')
+    """
+    return persian if (lang or language()) == "fa" else f"{english} ({persian})"
+
+
+def in_language(english: str, persian: str, lang: str | None = None) -> str:
+    """The English or the Persian form of a one-language name or cell, by edition."""
+    return persian if (lang or language()) == "fa" else english
+
+
+def joined(items, lang: str | None = None) -> str:
+    """Items in a run (``a, b, c``) with the language's comma; a dash for none.
+
+    >>> joined(["94", "192"], "en"), joined(["94", "192"], "fa"), joined([], "en")
+    ('94, 192', '94، 192', '—')
+    """
+    items = [str(x) for x in items]
+    if not items:
+        return DASH
+    return reduce(lambda a, b: _t("join", lang, a=a, b=b), items)
+
+
+def rank_text(rank, lang: str | None = None) -> str:
+    """A rank in the prose: an English ordinal (``1st``) or the plain number in Persian."""
+    if pd.isna(rank):
+        return DASH
+    return num(rank) if (lang or language()) == "fa" else ordinal(rank)
+
+
+def _number(v) -> str:
+    return num(v, 0 if float(v) == int(v) else 1)
+
+
+def as_stated(row, lang: str | None = None) -> str:
+    """A stated figure with its qualifier and unit in the reader's words (``about 14.5 %``)."""
+    v = _number(row["value"])
+    if pd.notna(row["value_max"]):
+        v += "–" + _number(row["value_max"])
+    key = "value_exact" if row["qualifier"] == "exact" else "value_qualified"
+    q = "" if row["qualifier"] == "exact" else word("q", row["qualifier"], lang)
+    return _t(key, lang, value=v, qualifier=q, unit=word("u", row["unit"], lang))
+
+
+def _as_stated_cell(row) -> str:
+    """:func:`as_stated`, marked ``[printed in words]`` when the figure is flagged."""
+    text = as_stated(row)
+    return _t("in_words", value=text) if pd.notna(row["flag"]) else text
 
 
 def sector_fa(label: str) -> str:
@@ -64,7 +142,7 @@ def agency_counts(include_flagged: bool = False) -> pd.DataFrame:
     return g.sort_values(["programmes", "agency_en"], ascending=[False, True]).reset_index(drop=True)
 
 
-def programme_values() -> dict[str, str]:
+def programme_values(lang: str | None = None) -> dict[str, str]:
     p = load("khz_productivity_programmes")
     a = load("khz_programme_agencies")
     flagged = a[a["flag"].notna()]
@@ -84,7 +162,7 @@ def programme_values() -> dict[str, str]:
         "k_agencies_per_prog_median": num(per_prog.median(), 0), "k_agencies_per_prog_max": num(per_prog.max()),
         "k_single_agency": num(int((per_prog == 1).sum())),
         "k_flagged_rows": num(len(flagged)), "k_flagged_name": str(flagged["agency_fa"].iloc[0]) if len(flagged) else DASH,
-        "k_flagged_lines": ", ".join(str(x) for x in sorted(flagged["source_line_agency"].unique())) if len(flagged) else DASH,
+        "k_flagged_lines": joined(sorted(flagged["source_line_agency"].unique()), lang),
         "k_approved_j": jalali.format_jalali(appr, persian_digits=False), "k_approved_g": appr.togregorian().isoformat(),
     }
 
@@ -100,8 +178,8 @@ def sector_figure():
     ax.barh(labels, s["programmes"], color=figures.PALETTE["actual"])
     for y, v in enumerate(s["programmes"]):
         ax.text(v + 0.2, y, str(int(v)), va="center", fontsize=8)
-    ax.set_xlabel("Programmes for 1401 · تعداد برنامه‌های ۱۴۰۱")
-    ax.set_title("Khuzestan productivity programme by sector · برنامه‌های بهره‌وری خوزستان به تفکیک بخش")
+    ax.set_xlabel(bi(f"{TEXT}.fig_sectors_x"))
+    ax.set_title(bi(f"{TEXT}.fig_sectors_title"))
     ax.tick_params(axis="y", labelsize=8)
     ax.grid(axis="y", visible=False)
     fig.tight_layout()
@@ -120,8 +198,8 @@ def agency_figure(top: int = 15):
     ax.barh(labels, a["programmes"], color=figures.PALETTE["plan"])
     for y, v in enumerate(a["programmes"]):
         ax.text(v + 0.2, y, str(int(v)), va="center", fontsize=8)
-    ax.set_xlabel("Programmes the agency is responsible for · تعداد برنامه‌ها")
-    ax.set_title(f"Top {top} responsible agencies · دستگاه‌های متولی")
+    ax.set_xlabel(bi(f"{TEXT}.fig_agencies_x"))
+    ax.set_title(bi(f"{TEXT}.fig_agencies_title", top=top))
     ax.tick_params(axis="y", labelsize=7)
     ax.grid(axis="y", visible=False)
     fig.tight_layout()
@@ -129,25 +207,28 @@ def agency_figure(top: int = 15):
     return fig
 
 
+def _col(key: str) -> str:
+    """A bilingual column header of this chapter."""
+    return bi(f"{TEXT}.col_{key}")
+
+
 def agency_table(top: int = 15) -> Table:
     a = agency_counts().head(top)
-    df = pd.DataFrame({bi("kz_agency"): a["agency_en"] + " · " + a["agency_fa"],
-                       bi("kz_programmes"): a["programmes"].astype(int), bi("kz_sectors"): a["sectors"].astype(int)})
-    return Table(df, caption=f"The {top} agencies responsible for the most 1401 productivity programmes (ties broken "
-                             "alphabetically; flagged agency rows left out). Source: 000, programme catalogue.",
-                 formats={bi("kz_programmes"): num, bi("kz_sectors"): num})
+    df = pd.DataFrame({_col("agency"): a["agency_en"] + " · " + a["agency_fa"],
+                       _col("programmes"): a["programmes"].astype(int), _col("sectors"): a["sectors"].astype(int)})
+    return Table(df, caption=_t("tab_agencies", top=top), formats={_col("programmes"): num, _col("sectors"): num})
 
 
 def sector_table() -> Table:
     s = programmes_per_sector()
-    df = pd.DataFrame({bi("kz_sector"): s["sector_en"] + " · " + s["sector_fa"], bi("kz_level"): s["level"],
-                       bi("kz_programmes"): s["programmes"].astype(int), bi("kz_agencies"): s["agencies"].astype(int)})
-    return Table(df, caption="Programmes and distinct responsible agencies per sector/sub-sector. Source: 000.",
-                 formats={bi("kz_programmes"): num, bi("kz_agencies"): num})
+    df = pd.DataFrame({_col("sector"): s["sector_en"] + " · " + s["sector_fa"],
+                       _col("level"): [word("level", x) for x in s["level"]],
+                       _col("programmes"): s["programmes"].astype(int), _col("agencies"): s["agencies"].astype(int)})
+    return Table(df, caption=_t("tab_sectors"), formats={_col("programmes"): num, _col("agencies"): num})
 
 
 # ---------------------------------------------------------------------------- 001 council
-def council_values() -> dict[str, str]:
+def council_values(lang: str | None = None) -> dict[str, str]:
     """The Management Development Council's record (001, line 8)."""
     c = load("khz_council_figures").set_index("figure")
     total, done, pending = (float(c.loc[k, "value"]) for k in ("resolutions_total", "resolutions_implemented", "resolutions_pending"))
@@ -156,7 +237,7 @@ def council_values() -> dict[str, str]:
     n = jalali.parse_date(c.loc["news_date", "date_jalali"])
     return {
         "c_total": num(total), "c_done": num(done), "c_pending": num(pending), "c_share": pct(done / total),
-        "c_check": "equal" if done + pending == total else "not equal",
+        "c_check": _t("check_equal" if done + pending == total else "check_not_equal", lang),
         "c_held": num(held), "c_years": num(years), "c_required": num(per_q * 4 * years),
         "c_session_j": jalali.format_jalali(s, persian_digits=False), "c_session_g": s.togregorian().isoformat(),
         "c_news_j": jalali.format_jalali(n, persian_digits=False), "c_news_g": n.togregorian().isoformat(),
@@ -197,28 +278,27 @@ def resolutions() -> pd.DataFrame:
 
 def _deadline_text(row) -> str:
     if pd.isna(row["deadline_j"]):
-        return "no date (a condition)" if row["deadline_kind"] == "condition" else DASH
+        return _t("deadline_condition") if row["deadline_kind"] == "condition" else DASH
     if row["deadline_kind"] == "relative":
-        return f"{row['deadline_j']} (assumed: counted from the resolutions date)"
+        return _t("deadline_assumed", date=row["deadline_j"])
     return row["deadline_j"]
 
 
 def resolutions_table() -> Table:
     r = resolutions()
     df = pd.DataFrame({
-        bi("kz_no"): r["number"].astype(int),
-        bi("kz_topic"): r["topic_en"] + " · " + r["topic_fa"],
-        bi("kz_actor"): r["actor_en"],
-        bi("kz_deadline_printed"): r["deadline_fa"],
-        bi("kz_deadline_jalali"): [_deadline_text(x) for _, x in r.iterrows()],
-        bi("kz_deadline_gregorian"): [DASH if pd.isna(x) else x for x in r["deadline_g"]],
-        bi("kz_days_meeting"): [DASH if pd.isna(d) else num(d) for d in r["days_from_meeting"]],
+        _col("no"): r["number"].astype(int),
+        _col("topic"): r["topic_en"] + " · " + r["topic_fa"],
+        _col("actor"): [in_language(e, f) for e, f in zip(r["actor_en"], r["actor_fa"])],
+        _col("deadline_printed"): r["deadline_fa"],
+        _col("deadline_jalali"): [_deadline_text(x) for _, x in r.iterrows()],
+        _col("deadline_gregorian"): [DASH if pd.isna(x) else x for x in r["deadline_g"]],
+        _col("days_meeting"): [DASH if pd.isna(d) else num(d) for d in r["days_from_meeting"]],
     })
-    return Table(df, caption="Resolutions of the 6th labour coordination council (003, lines 334-363): deadlines as printed, "
-                             "as Jalali and Gregorian dates, and days from the meeting.")
+    return Table(df, caption=_t("tab_resolutions"))
 
 
-def resolutions_values() -> dict[str, str]:
+def resolutions_values(lang: str | None = None) -> dict[str, str]:
     r = resolutions()
     dates = load("khz_minutes_dates").set_index("event")
     m = jalali.parse_date(dates.loc["meeting", "date_jalali"])
@@ -230,12 +310,12 @@ def resolutions_values() -> dict[str, str]:
         "r_meeting_g": m.togregorian().isoformat(), "r_res_j": jalali.format_jalali(rd, persian_digits=False),
         "r_res_g": rd.togregorian().isoformat(), "r_dated": num(len(dated)),
         "r_min_days": num(days.min()), "r_max_days": num(days.max()),
-        "r_year_end": num(int((r["deadline_kind"] == "end of year").sum())),
+        "r_year_end": num(sum(d.date is not None and d.date == jalali.end_of_year(d.date.year) for d in r["deadline"])),
         "r_condition": num(int((r["deadline_kind"] == "condition").sum())),
         "r_relative": num(int((r["deadline_kind"] == "relative").sum())),
         "r_agree": num(int(r.loc[r["deadline_kind"] != "relative", "agrees_with_data"].sum())),
         "r_checkable": num(int((r["deadline_kind"] != "relative").sum())),
-        "r_leap": "a leap year" if jalali.is_leap(m.year) else "not a leap year",
+        "r_leap": _t("leap_yes" if jalali.is_leap(m.year) else "leap_no", lang),
         "r_esfand": num(jalali.month_length(m.year, 12)),
     }
 
@@ -248,14 +328,6 @@ def minutes_figures(category: str | None = None, scope: str | None = None) -> pd
     if scope:
         f = f[f["scope"] == scope]
     return f.reset_index(drop=True)
-
-
-def _value_text(row) -> str:
-    v = num(row["value"], 0 if float(row["value"]) == int(row["value"]) else 1)
-    if pd.notna(row["value_max"]):
-        v += "–" + num(row["value_max"], 0 if float(row["value_max"]) == int(row["value_max"]) else 1)
-    q = "" if row["qualifier"] == "exact" else row["qualifier"] + " "
-    return f"{q}{v} {row['unit']}"
 
 
 def billion_rials(rials) -> str:
@@ -273,45 +345,44 @@ def lending_table() -> Table:
     """Loan figures stated in the minutes, with money normalised to billion rials (1 toman = 10 rials)."""
     f = minutes_figures("loan")
     df = pd.DataFrame({
-        bi("kz_speaker"): f["speaker_en"] + " (" + f["organisation_en"] + ")",
-        bi("kz_quantity"): f["quantity"], bi("kz_scope"): f["scope"],
-        bi("kz_as_printed"): [_value_text(r) + (" [printed in words]" if pd.notna(r["flag"]) else "") for _, r in f.iterrows()],
-        bi("kz_billion_rials"): [billion_rials(x) for x in f["value_rials"]],
+        _col("speaker"): [_t("speaker_of", speaker=in_language(r["speaker_en"], r["speaker_fa"]),
+                             organisation=in_language(r["organisation_en"], r["organisation_fa"])) for _, r in f.iterrows()],
+        _col("quantity"): f["quantity"], _col("scope"): [word("scope", x) for x in f["scope"]],
+        _col("as_printed"): [_as_stated_cell(r) for _, r in f.iterrows()],
+        _col("billion_rials"): [billion_rials(x) for x in f["value_rials"]],
         bi("ap_source_line"): f["source_line"].astype(int),
     })
-    return Table(df, caption="Loan and credit figures stated at the meeting (003), as spoken and normalised to billion "
-                             "rials (1 toman = 10 rials). Nominal money of different years; "
-                             "figures are the speakers' statements, not audited accounts.",
-                 formats={bi("ap_source_line"): num})
+    return Table(df, caption=_t("tab_lending"), formats={bi("ap_source_line"): num})
 
 
 def rates_table() -> Table:
     """Unemployment and other rates stated in the minutes."""
     f = minutes_figures("rate")
-    df = pd.DataFrame({bi("kz_quantity"): f["quantity"], bi("kz_scope"): f["scope"],
-                       bi("kz_as_printed"): [_value_text(r) + (" [printed in words]" if pd.notna(r["flag"]) else "") for _, r in f.iterrows()],
-                       bi("kz_speaker"): f["speaker_en"], bi("ap_source_line"): f["source_line"].astype(int)})
-    return Table(df, caption="Rates, shares and ranks stated at the meeting (003).", formats={bi("ap_source_line"): num})
+    df = pd.DataFrame({_col("quantity"): f["quantity"], _col("scope"): [word("scope", x) for x in f["scope"]],
+                       _col("as_printed"): [_as_stated_cell(r) for _, r in f.iterrows()],
+                       _col("speaker"): [in_language(e, p) for e, p in zip(f["speaker_en"], f["speaker_fa"])],
+                       bi("ap_source_line"): f["source_line"].astype(int)})
+    return Table(df, caption=_t("tab_rates"), formats={bi("ap_source_line"): num})
 
 
-def minutes_values() -> dict[str, str]:
+def minutes_values(lang: str | None = None) -> dict[str, str]:
     f = load("khz_minutes_figures")
 
-    def one(pattern: str) -> pd.Series:
-        hit = f[f["quantity"].str.contains(pattern, regex=False)]
+    def one(line: int, fragment: str) -> pd.Series:
+        """The one figure stated on source line ``line`` whose ``quantity`` contains ``fragment``."""
+        hit = f[(f["source_line"] == line) & f["quantity"].str.contains(fragment, regex=False)]
         if len(hit) != 1:
-            raise ValueError(f"expected one figure matching {pattern!r} in khz_minutes_figures, found {len(hit)}")
+            raise ValueError(f"khz_minutes_figures: expected one figure on line {line} whose quantity contains "
+                             f"{fragment!r}, found {len(hit)}")
         return hit.iloc[0]
 
-    u96, u98 = one("unemployment rate in 1396"), one("unemployment rate in 1398")
-    fall = one("fall of the unemployment rate from 1396 to 1398")
-    rural = one("fall of the rural unemployment rate")
-    ltd = one("loan-to-deposit ratio of the province")
-    rank = one("rank of Khuzestan among provinces in loan-to-deposit")
-    prog = one("all programme loans in the three years")
-    net = one("loans of the province's whole banking network")
-    sixteenth = one("printed 'one sixteenth'")
-    r7 = one("resolution 7")
+    # 003 line 256: unemployment 1396 and 1398 and its fall (all and rural); line 238: loan-to-deposit
+    # ratio and rank; line 254: programme and banking-network loans, "one sixteenth"; line 363: resolution 7
+    u96, u98 = one(256, "rate in 1396"), one(256, "rate in 1398")
+    fall, rural = one(256, "the unemployment"), one(256, "rural")
+    ltd, rank = one(238, "ratio of"), one(238, "rank of")
+    prog, net, sixteenth = one(254, "all programme"), one(254, "whole banking"), one(254, "one sixteenth")
+    r7 = one(363, "resolution 7")
     loans = f[f["category"] == "loan"]
     return {
         "u_1396": pct(u96.value / 100), "u_1398": pct(u98.value / 100), "u_fall": num(fall.value, 1),
@@ -319,7 +390,7 @@ def minutes_values() -> dict[str, str]:
         "ltd": pct(ltd.value / 100, 0), "ltd_rank_lo": num(rank.value), "ltd_rank_hi": num(rank.value_max),
         "prog_loans": billion_rials(prog.value_rials), "net_loans": billion_rials(net.value_rials),
         "prog_share": pct(float(prog.value_rials) / float(net.value_rials)), "prog_share_printed": pct(sixteenth.value),
-        "r7_rials": billion_rials(r7.value_rials), "r7_printed": _value_text(r7),
+        "r7_rials": billion_rials(r7.value_rials), "r7_printed": as_stated(r7, lang),
         "n_loan_figures": num(len(loans)), "n_loan_flagged": num(int(loans["flag"].notna().sum())),
         "n_implied_tomans": num(int((loans["unit"] == "billion (tomans implied)").sum())),
         "n_figures": num(len(f)),
@@ -338,51 +409,71 @@ def isipo_profile() -> pd.DataFrame:
     return prof
 
 
+#: Category words of :func:`analysis.metrics.planactual.categorise` and the reasons of an
+#: undefined ratio (:data:`analysis.metrics.planactual.STATUSES`): their text keys.
+CATEGORY_KEYS = {"not started": "cat_not_started", "under": "cat_under", "met": "cat_met", "over": "cat_over"}
+STATUS_KEYS = {planactual.ZERO_PLAN: "status_zero_plan", planactual.MISSING_PLAN: "status_missing_plan",
+               planactual.MISSING_ACTUAL: "status_missing_actual", planactual.NOT_REPORTED: "status_not_reported"}
+
+
+def category_text(category: str, status: str, lang: str | None = None) -> str:
+    """The category of a ratio, or why it is undefined, in the reader's words."""
+    if category != "undefined":
+        return _t(CATEGORY_KEYS[category], lang)
+    return _t(STATUS_KEYS[status], lang)
+
+
+def _rank_of(rank, n) -> str:
+    return _t("rank_of", rank=rank_text(rank), n=num(n)) if pd.notna(rank) else DASH
+
+
 def profile_table() -> Table:
     p = isipo_profile()
     df = pd.DataFrame({
-        bi("indicator"): p["label"], bi("unit"): p["unit"], bi("kz_table"): p["table"],
+        bi("indicator"): p["label"], bi("unit"): [unit_text(u) for u in p["unit"]], _col("table"): p["table"],
         bi("plan"): [num(x, 0 if pd.isna(x) or float(x) == int(x) else 1) for x in p["plan"]],
         bi("actual"): [num(x, 0 if pd.isna(x) or float(x) == int(x) else 1) for x in p["actual"]],
         bi("ratio"): [pct(x) for x in p["ratio"]], bi("national_ratio"): [pct(x) for x in p["national_ratio"]],
-        bi("rank"): [f"{ordinal(r)} of {n}" if pd.notna(r) else DASH for r, n in zip(p["rank"], p["n_ranked"])],
-        bi("category"): [c if c != "undefined" else st for c, st in zip(p["category"], p["status"])],
+        bi("rank"): [_rank_of(r, n) for r, n in zip(p["rank"], p["n_ranked"])],
+        bi("category"): [category_text(c, st) for c, st in zip(p["category"], p["status"])],
     })
-    return Table(df, caption="Khuzestan in ISIPO's per-province plan-versus-actual tables, 1401 (002). Ratio = actual / plan, "
-                             "uncapped; national ratio = ratio of sums over provinces; rank 1 = highest ratio. "
-                             "Capital budget: agreement (plan) vs allocation (actual), million rials, 1401 nominal.")
+    return Table(df, caption=_t("tab_profile"))
 
 
-#: Per-province stock/flow tables of 002 shown beside the plan/actual indicators: (dataset, column, label, unit).
+#: Per-province stock/flow columns of 002 shown beside the plan/actual indicators: (dataset, column).
+#: Row labels are the text keys ``khuzestan.stock_<column>``; units and table numbers come from the
+#: data catalogue.
 STOCKS = (
-    ("operational_units_by_province", "units_1400", "Units that became operational in 1400 · واحدهای به بهره‌برداری رسیده ۱۴۰۰", "units", "56"),
-    ("operational_units_by_province", "units_1401", "Units that became operational in 1401 · واحدهای به بهره‌برداری رسیده ۱۴۰۱", "units", "56"),
-    ("operational_units_by_province", "units_cum_1401", "Operational units, cumulative to end 1401 · واحدهای بهره‌برداری (تجمعی)", "units", "56"),
-    ("operational_employment_by_province", "employment_1400", "Jobs in units that became operational in 1400 · اشتغال ۱۴۰۰", "persons", "57"),
-    ("operational_employment_by_province", "employment_1401", "Jobs in units that became operational in 1401 · اشتغال ۱۴۰۱", "persons", "57"),
-    ("operational_employment_by_province", "employment_cum_1401", "Jobs in operational units, cumulative · اشتغال (تجمعی)", "persons", "57"),
-    ("projects_under_construction_by_province", "total", "Projects under construction, end 1401 · طرح‌های در دست احداث", "projects", "58"),
-    ("contracts_land_by_province", "contracts_1401", "Land allotment contracts signed in 1401 · قراردادهای واگذاری زمین ۱۴۰۱", "contracts", "54"),
-    ("contracts_land_by_province", "area_1401_ha", "Land allotted in 1401 · زمین واگذار شده ۱۴۰۱", "hectares", "54"),
-    ("capital_budget_by_province", "allocation", "Capital budget allocated, 1401 · تخصیص اعتبارات تملک", "million rials", "53"),
+    ("operational_units_by_province", "units_1400"),
+    ("operational_units_by_province", "units_1401"),
+    ("operational_units_by_province", "units_cum_1401"),
+    ("operational_employment_by_province", "employment_1400"),
+    ("operational_employment_by_province", "employment_1401"),
+    ("operational_employment_by_province", "employment_cum_1401"),
+    ("projects_under_construction_by_province", "total"),
+    ("contracts_land_by_province", "contracts_1401"),
+    ("contracts_land_by_province", "area_1401_ha"),
+    ("capital_budget_by_province", "allocation"),
 )
 
 
 def stocks() -> pd.DataFrame:
-    """Khuzestan's value, national sum (province rows), share and rank for :data:`STOCKS`."""
+    """Khuzestan's value, national sum (province rows, flagged cells left out), share and rank
+    (1 = largest) for :data:`STOCKS`; ``unit`` and ``table`` as catalogued."""
+    from analysis.sources.datasets import flagged_columns
     rows = []
-    for ds, col, label, unit, table in STOCKS:
-        df = load(ds)
-        prov = df[df["row_kind"] == "province"]
+    for ds, col in STOCKS:
+        meta = dataset(ds)
+        prov = planactual.province_rows(load(ds))
         if "flag" in prov.columns:
-            bad = prov["flag"].fillna("").str.contains(rf"(^|;)\s*{re.escape(col)}\s*=")
-            prov = prov[~bad]
+            prov = prov[[col not in flagged_columns(f) for f in prov["flag"]]]
         vals = pd.to_numeric(prov[col]).astype(float)
         k = prov.loc[prov["province"] == PROVINCE, col]
         v = float(k.iloc[0]) if len(k) else float("nan")
         rank = int((vals > v).sum() + 1) if len(k) else None
-        rows.append({"dataset": ds, "column": col, "label": label, "unit": unit, "table": table, "value": v,
-                     "national": float(vals.sum()), "share": v / float(vals.sum()) if vals.sum() else float("nan"),
+        rows.append({"dataset": ds, "column": col, "unit": meta.columns[col]["unit"], "table": meta.table,
+                     "value": v, "national": float(vals.sum()),
+                     "share": v / float(vals.sum()) if vals.sum() else float("nan"),
                      "rank": rank, "n": int(vals.notna().sum())})
     return pd.DataFrame(rows)
 
@@ -390,16 +481,17 @@ def stocks() -> pd.DataFrame:
 def stocks_table() -> Table:
     s = stocks()
     df = pd.DataFrame({
-        bi("indicator"): s["label"], bi("unit"): s["unit"], bi("kz_table"): s["table"],
-        bi("kz_khuzestan"): [num(x) for x in s["value"]], bi("kz_national"): [num(x) for x in s["national"]],
-        bi("kz_share"): [pct(x) for x in s["share"]],
-        bi("rank"): [f"{ordinal(r)} of {n}" if r else DASH for r, n in zip(s["rank"], s["n"])],
+        bi("indicator"): [bi(f"{TEXT}.stock_{c}") for c in s["column"]],
+        bi("unit"): [word("u", u) for u in s["unit"]], _col("table"): s["table"],
+        _col("khuzestan"): [num(x) for x in s["value"]], _col("national"): [num(x) for x in s["national"]],
+        _col("share"): [pct(x) for x in s["share"]],
+        bi("rank"): [_rank_of(r, n) if r else DASH for r, n in zip(s["rank"], s["n"])],
     })
-    return Table(df, caption="Khuzestan's operational units, jobs, projects, contracts and budget in ISIPO's per-province "
-                             "tables (002). National = sum of the 31 province rows; rank 1 = largest.")
+    return Table(df, caption=_t("tab_stocks"))
 
 
-def isipo_values() -> dict[str, str]:
+def isipo_values(lang: str | None = None) -> dict[str, str]:
+    from analysis.metrics.rates import per_unit
     p = isipo_profile()
     s = stocks().set_index("column")
     cats = p["category"].value_counts()
@@ -408,15 +500,30 @@ def isipo_values() -> dict[str, str]:
         "i_n": num(len(p)), "i_over": num(int(cats.get("over", 0))), "i_met": num(int(cats.get("met", 0))),
         "i_under": num(int(cats.get("under", 0))), "i_not_started": num(int(cats.get("not started", 0))),
         "i_undefined": num(int(cats.get("undefined", 0))),
-        "i_water_ratio": pct(w.loc["water", "ratio"]), "i_water_rank": ordinal(w.loc["water", "rank"]) if pd.notna(w.loc["water", "rank"]) else DASH,
+        "i_water_ratio": pct(w.loc["water", "ratio"]), "i_water_rank": rank_text(w.loc["water", "rank"], lang),
         "i_budget_ratio": pct(w.loc["capital_budget", "ratio"]), "i_budget_nat": pct(w.loc["capital_budget", "national_ratio"]),
         "i_units_1401": num(s.loc["units_1401", "value"]), "i_units_cum": num(s.loc["units_cum_1401", "value"]),
         "i_units_share": pct(s.loc["units_cum_1401", "share"]), "i_jobs_1401": num(s.loc["employment_1401", "value"]),
         "i_jobs_1400": num(s.loc["employment_1400", "value"]), "i_jobs_cum": num(s.loc["employment_cum_1401", "value"]),
-        "i_jobs_per_unit_1401": num(s.loc["employment_1401", "value"] / s.loc["units_1401", "value"], 1),
+        "i_jobs_per_unit_1401": num(per_unit(s.loc["employment_1401", "value"], s.loc["units_1401", "value"]), 1),
     }
 
 
-def values() -> dict[str, str]:
-    """Every glued value of the chapter."""
-    return {**programme_values(), **council_values(), **resolutions_values(), **minutes_values(), **isipo_values()}
+def values(lang: str | None = None) -> dict[str, str]:
+    """Every glued value of the chapter, words in the edition's language (default :func:`language`)."""
+    return {**programme_values(lang), **council_values(lang), **resolutions_values(lang), **minutes_values(lang),
+            **isipo_values(lang)}
+
+
+def say_values(lang: str | None = None) -> dict[str, str]:
+    """The values the chapter's paragraphs are filled with (``say("khuzestan.<key>", **say_values())``):
+    :func:`values` plus the names the prose gives in one placeholder, ``English (Persian)`` in the
+    English edition and Persian in the Persian one (``sector_top``, ``sector_min``, ``agency_top``)."""
+    s = programmes_per_sector()
+    ac = agency_counts()
+    return {
+        **values(lang),
+        "sector_top": named(s.iloc[0]["sector_en"], s.iloc[0]["sector_fa"], lang),
+        "sector_min": in_language(s.iloc[-1]["sector_en"], s.iloc[-1]["sector_fa"], lang),
+        "agency_top": named(ac.iloc[0]["agency_en"], ac.iloc[0]["agency_fa"], lang),
+    }

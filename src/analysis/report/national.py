@@ -6,7 +6,12 @@ printed table or table group); each row keeps its source table and line. Ratios 
 from :func:`analysis.metrics.planactual.achievement` (uncapped ``actual / plan``), categories
 from :func:`analysis.metrics.planactual.categorise`, and the verdict on the printed percentage
 from :func:`analysis.sources.audit.compare_percent` (``ok``, ``rounding``, ``capped``,
-``discrepancy``; ``note`` for a zero plan).
+``discrepancy``; ``note`` for a zero plan), which carries the rounding of plan, actual and the
+printed percentage as intervals: a plan or actual in a unit of measure (hectares, money) stands
+for half a unit of its last printed digit either side, a count is exact
+(:func:`analysis.sources.audit.figure`). Every word a reader sees comes from
+``text/<lang>/national.yml`` (keys ``national.<key>``); indicator names and units come from
+the data, in Persian where the dataset has a clean Persian column.
 
 >>> f = national_frame()
 >>> r = f.loc[f.dataset == "registered_deeds_plan"].iloc[0]  # 002 line 720
@@ -20,12 +25,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.core.text import bi, en
+from analysis.core.text import bi, en, fa, language, t
 from analysis.metrics import planactual
 from analysis.report import figures
 from analysis.report.display import DASH, Table, num, pct
-from analysis.sources.audit import compare_percent
-from analysis.sources.datasets import flagged_columns, load
+from analysis.sources.audit import compare_percent, cut_or_raised
+from analysis.sources.audit import figure as audit_figure
+from analysis.sources.audit.intervals import decimals_of
+from analysis.sources.datasets import dataset, flagged_columns, load
 
 
 @dataclass(frozen=True)
@@ -40,41 +47,64 @@ class Spec:
     printed: str | None  # column with the printed %, or None if the table prints none
     period: str = "1401"  # what the plan covers
     rows: str | None = None  # pandas query selecting the rows (e.g. the total row)
-    context: str = ""  # short subject put before the row's own label
+    context: str = ""  # text key ``national.ctx_<context>``: short subject put before the row's own label
+    item_fa: str | None = None  # column with the indicator's Persian name, where the data have a clean one
+    unit_fa: str | None = None  # column with the unit in Persian, where the data have one
 
 
 SPECS: tuple[Spec, ...] = (
-    Spec("service_company_law", "item", "unit", "plan", "actual", "pct_printed", context="Service-company law"),
-    Spec("new_parks_plan", "item", "unit", "plan", "actual", "pct_printed", context="New parks/zones"),
-    Spec("estate_land_area", "item", "unit", "plan_1401", "actual_1401", "pct_printed", context="Land added"),
-    Spec("registered_deeds_plan", "item", "unit", "plan", "actual", "pct_printed", context="Deeds"),
-    Spec("subdivision_deeds_plan", "item", "unit", "plan", "actual", "pct_printed", context="Deeds"),
-    Spec("infrastructure_plan", "item", "unit", "plan", "actual", None, context="Infrastructure"),
-    Spec("workshop_units", "item", "unit", "plan", "actual", None, context="Workshops"),
-    Spec("wastewater_plan_actual", "item_en", "unit_en", "plan", "actual", "pct_printed", context="Wastewater"),
-    Spec("green_space", "item_en", "unit_en", "plan", "actual", "pct_printed", context="Green space"),
-    Spec("environment_plan_actual", "item_en", "unit_en", "plan", "actual", None, context="Environment"),
-    Spec("cluster_programme", "item_en", "unit_en", "plan", "actual", "pct_printed", context="Clusters"),
-    Spec("subcontracting_plan_actual", "item_en", "unit_en", "plan", "actual", "pct_printed", context="Subcontracting"),
-    Spec("loan_scheme_achievements", "indicator", "unit", "target", "actual", "pct_printed", period="scheme"),
+    Spec("service_company_law", "item", "unit", "plan", "actual", "pct_printed", context="service_company_law"),
+    Spec("new_parks_plan", "item", "unit", "plan", "actual", "pct_printed", context="new_parks"),
+    Spec("estate_land_area", "item", "unit", "plan_1401", "actual_1401", "pct_printed", context="land_added"),
+    Spec("registered_deeds_plan", "item", "unit", "plan", "actual", "pct_printed", context="deeds"),
+    Spec("subdivision_deeds_plan", "item", "unit", "plan", "actual", "pct_printed", context="deeds"),
+    Spec("infrastructure_plan", "item", "unit", "plan", "actual", None, context="infrastructure"),
+    Spec("workshop_units", "item", "unit", "plan", "actual", None, context="workshops"),
+    Spec("wastewater_plan_actual", "item_en", "unit_en", "plan", "actual", "pct_printed", context="wastewater",
+         item_fa="item_fa", unit_fa="unit_fa"),
+    Spec("green_space", "item_en", "unit_en", "plan", "actual", "pct_printed", context="green_space",
+         item_fa="item_fa", unit_fa="unit_fa"),
+    Spec("environment_plan_actual", "item_en", "unit_en", "plan", "actual", None, context="environment",
+         item_fa="item_fa", unit_fa="unit_fa"),
+    Spec("cluster_programme", "item_en", "unit_en", "plan", "actual", "pct_printed", context="clusters",
+         item_fa="item_fa", unit_fa="unit_fa"),
+    Spec("subcontracting_plan_actual", "item_en", "unit_en", "plan", "actual", "pct_printed",
+         context="subcontracting", item_fa="item_fa", unit_fa="unit_fa"),
+    Spec("loan_scheme_achievements", "indicator", "unit", "target", "actual", "pct_printed", period="scheme",
+         item_fa="indicator_fa"),
     Spec("training_export_plan_actual", "indicator", "unit", "plan_1401", "actual_1401", "pct_printed",
-         context="Training/export"),
+         context="training_export", item_fa="indicator_fa"),
     Spec("capital_budget_national_by_plan", "item_en", "unit", "agreement", "allocation", None,
          rows="row_kind == 'total'"),
 )
 
-#: Loan schemes of Tables 42, 45 and 48 (cumulative targets, not 1401 plans).
-SCHEMES = {"renovation": "Renovation loans", "technical_credit_public": "Technical and credit aid",
-           "dairy": "Dairy-industry loans"}
+#: The loan schemes of Tables 42, 45 and 48 (cumulative targets, not 1401 plans) are named by
+#: the text key ``national.ctx_scheme_<scheme>``.
+LOAN_DATASET = "loan_scheme_achievements"
+#: The national capital budget total (Table 52): its name is the text key ``national.capital_budget_item``.
+BUDGET_DATASET = "capital_budget_national_by_plan"
 
 #: Columns of :func:`national_frame`.
+#: ``recomputed_low``/``recomputed_high``: the range of ``100 * actual / plan`` the rounding of plan
+#: and actual allows; ``how``: ``truncated`` or ``rounded up`` when a discrepant printed percentage is
+#: the recomputed one cut off or raised at its last digit (else empty).
 COLUMNS = ["indicator", "unit", "table", "dataset", "period", "plan", "actual", "printed_pct", "ratio", "pct",
-           "status", "category", "verdict", "recomputed_pct", "flag", "source_line"]
+           "status", "category", "verdict", "recomputed_pct", "recomputed_low", "recomputed_high", "how", "flag",
+           "source_line", "indicator_fa", "unit_fa"]
+
+
+def _named(context: str, item: str, lang: str) -> str:
+    """``<subject>: <item>`` in ``lang`` (just ``item`` without a subject)."""
+    if not context:
+        return item
+    return t("national.with_context", lang, context=t(f"national.ctx_{context}", lang), item=item)
+
+
+def _text(v) -> str | None:
+    return None if v is None or (isinstance(v, float) and np.isnan(v)) or str(v).strip() == "" else str(v)
 
 
 def _table_no(ds_name: str, row: pd.Series) -> str:
-    from analysis.sources.datasets import dataset
-
     if "table_no" in row.index and isinstance(row["table_no"], str):
         return row["table_no"]
     return dataset(ds_name).table or DASH
@@ -85,8 +115,10 @@ def spec_rows(spec: Spec) -> pd.DataFrame:
 
     Flagged plan or actual cells are set to missing (they never enter a ratio);
     a flagged printed percentage is kept but its verdict carries the flag.
-    The national capital budget total (Table 52) is in billion rials and has
-    no ``unit`` column; its unit is set here.
+    ``indicator`` is the English name (``<subject>: <item>``), ``indicator_fa`` the
+    Persian one where the data carry a clean Persian name (else the English item
+    under a Persian subject). The national capital budget total (Table 52) has no
+    ``unit`` column; its unit is the catalogue's unit of the agreement column.
     """
     df = load(spec.dataset)
     if spec.rows:
@@ -99,42 +131,66 @@ def spec_rows(spec: Spec) -> pd.DataFrame:
         printed = np.nan
         if spec.printed and not pd.isna(r[spec.printed]):
             printed = float(r[spec.printed])
-        if spec.dataset == "capital_budget_national_by_plan":
-            item, unit = "capital budget of the national plans: allocation vs agreement", "billion rials"
+        if spec.dataset == BUDGET_DATASET:
+            item, item_fa = en("national.capital_budget_item"), fa("national.capital_budget_item")
+            unit = dataset(spec.dataset).columns[spec.plan]["unit"]
+            unit_fa = unit
         else:
-            item, unit = str(r[spec.item]), str(r[spec.unit])
-            ctx = SCHEMES.get(str(r["scheme"]), "") if spec.dataset == "loan_scheme_achievements" else spec.context
-            item = f"{ctx}: {item}" if ctx else item
+            ctx = f"scheme_{r['scheme']}" if spec.dataset == LOAN_DATASET else spec.context
+            name = str(r[spec.item])
+            name_fa = (_text(r[spec.item_fa]) if spec.item_fa else None) or name
+            item, item_fa = _named(ctx, name, "en"), _named(ctx, name_fa, "fa")
+            unit = str(r[spec.unit])
+            unit_fa = (_text(r[spec.unit_fa]) if spec.unit_fa else None) or unit
         period = f"{r['period']}" if spec.period == "scheme" else spec.period
         out.append({"indicator": item, "unit": unit, "table": _table_no(spec.dataset, r), "dataset": spec.dataset,
                     "period": period, "plan": plan, "actual": actual, "printed_pct": printed,
-                    "flag": "" if not flagged else str(r["flag"]), "source_line": int(r["source_line"])})
+                    "flag": "" if not flagged else str(r["flag"]), "source_line": int(r["source_line"]),
+                    "indicator_fa": item_fa, "unit_fa": unit_fa})
     return pd.DataFrame(out)
 
 
-def verdict(printed_pct: float, actual: float, plan: float, dataset: str = "", item: str = "",
+def check(printed_pct: float, actual: float, plan: float, unit: str, dataset: str = "", item: str = "",
+          source_line: int | None = None) -> dict:
+    """The audit of one printed percentage: ``verdict``, ``recomputed_pct``, ``recomputed_low``,
+    ``recomputed_high`` and ``how`` (see :data:`COLUMNS`).
+
+    Plan and actual are exact for a count and rounded for a measure (by ``unit``,
+    :func:`analysis.sources.audit.figure`); the printed percentage's decimals are inferred from
+    the value (``6.4`` -> 1, ``64`` -> 0). No printed percentage gives ``'not printed'``; a
+    missing plan or actual (flagged cell) gives ``'not checked'``.
+
+    >>> c = check(72, 8, 11, "hectare")  # 002 line 1679: 72.7 % printed 72, hectares rounded
+    >>> c["verdict"], round(c["recomputed_low"], 2), round(c["recomputed_high"], 2)
+    ('rounding', 65.22, 80.95)
+    """
+    out = {"verdict": "not printed", "recomputed_pct": np.nan, "recomputed_low": np.nan, "recomputed_high": np.nan,
+           "how": ""}
+    if pd.isna(printed_pct):
+        return out
+    if pd.isna(plan) or pd.isna(actual):
+        return {**out, "verdict": "not checked"}
+    f = compare_percent(dataset, item, float(printed_pct), audit_figure(actual, unit), audit_figure(plan, unit),
+                        source_line=source_line)
+    r = f.recomputed_interval
+    return {"verdict": f.verdict, "recomputed_pct": np.nan if r is None else float(r.value),
+            "recomputed_low": np.nan if r is None else r.low, "recomputed_high": np.nan if r is None else r.high,
+            "how": cut_or_raised(f.printed_interval, r) if f.verdict == "discrepancy" else ""}
+
+
+def verdict(printed_pct: float, actual: float, plan: float, unit: str, dataset: str = "", item: str = "",
             source_line: int | None = None) -> tuple[str, float]:
-    """Audit verdict of a printed percentage and the recomputed percentage.
+    """Audit verdict of a printed percentage and the recomputed percentage (:func:`check`).
 
-    The number of printed decimals is inferred from the value (``6.4`` -> 1,
-    ``64`` -> 0). No printed percentage gives ``'not printed'``; a missing
-    plan or actual (flagged cell) gives ``'not checked'``.
-
-    >>> verdict(100, 2776, 2477)[0]  # 002 line 572: 112 % printed as 100
+    >>> verdict(100, 2776, 2477, "hectare")[0]  # 002 line 572: 112 % printed as 100
     'capped'
-    >>> verdict(95, 5916, 6187)[0]  # 002 line 605: 95.6 % printed as 95
-    'rounding'
-    >>> verdict(float("nan"), 718, 739)
+    >>> verdict(95, 5916, 6187, "hectare")[0]  # 002 line 605: 95.62 % printed as 95 (95.60-95.64 % allowed)
+    'discrepancy'
+    >>> verdict(float("nan"), 718, 739, "litre/second")
     ('not printed', nan)
     """
-    if pd.isna(printed_pct):
-        return "not printed", np.nan
-    if pd.isna(plan) or pd.isna(actual):
-        return "not checked", np.nan
-    dec = 1 if float(printed_pct) % 1 else 0
-    f = compare_percent(dataset, item, float(printed_pct), float(actual), float(plan), decimals=dec,
-                        source_line=source_line)
-    return f.verdict, (np.nan if f.recomputed is None else float(f.recomputed))
+    c = check(printed_pct, actual, plan, unit, dataset, item, source_line)
+    return c["verdict"], c["recomputed_pct"]
 
 
 def national_frame() -> pd.DataFrame:
@@ -149,14 +205,33 @@ def national_frame() -> pd.DataFrame:
     a = planactual.achievement(df)
     df["ratio"], df["pct"], df["status"] = a["ratio"], a["pct"], a["status"]
     df["category"] = planactual.categorise(df["ratio"])
-    vr = [verdict(r.printed_pct, r.actual, r.plan, r.dataset, r.indicator, r.source_line) for r in df.itertuples()]
-    df["verdict"] = [v for v, _ in vr]
-    df["recomputed_pct"] = [p for _, p in vr]
+    checks = pd.DataFrame([check(r.printed_pct, r.actual, r.plan, r.unit, r.dataset, r.indicator, r.source_line)
+                           for r in df.itertuples()], index=df.index)
+    df = pd.concat([df, checks], axis=1)
     return df[COLUMNS]
 
 
+def name(r) -> str:
+    """A row's indicator name in the current language (:func:`analysis.core.text.language`)."""
+    return r.indicator_fa if language() == "fa" else r.indicator
+
+
+def unit_of(r) -> str:
+    """A row's unit in the current language."""
+    return r.unit_fa if language() == "fa" else r.unit
+
+
+def _dec(printed_pct: float) -> int:
+    """Decimals the source printed a percentage with (``6.4`` -> 1, ``64`` -> 0)."""
+    return decimals_of(printed_pct)
+
+
+def _join(items: list[str], empty: str) -> str:
+    return f"{t('national.list_sep')} ".join(items) or empty
+
+
 def summary(df: pd.DataFrame | None = None, top: int = 3) -> dict[str, str]:
-    """Formatted values for the chapter's prose (all strings, ready to glue)."""
+    """Formatted values for the chapter's prose (all strings, ready to glue), in the current language."""
     df = national_frame() if df is None else df
     cats = df["category"].value_counts()
     verd = df["verdict"].value_counts()
@@ -177,25 +252,30 @@ def summary(df: pd.DataFrame | None = None, top: int = 3) -> dict[str, str]:
         "nat_n_discrepancy": str(int(verd.get("discrepancy", 0))),
         "nat_n_not_printed": str(int(verd.get("not printed", 0))),
         "nat_median": pct(d["ratio"].median()),
+        "nat_under_below": pct(planactual.UNDER_BELOW, 0),
+        "nat_over_above": pct(planactual.OVER_ABOVE, 0),
     }
-    for i, (_, r) in enumerate(d.head(top).iterrows(), 1):
-        out[f"nat_top{i}"] = f"{r.indicator} ({pct(r.ratio)}, Table {r.table})"
-    for i, (_, r) in enumerate(d.tail(top).iloc[::-1].iterrows(), 1):
-        out[f"nat_bottom{i}"] = f"{r.indicator} ({pct(r.ratio)}, Table {r.table})"
-    capped = df[df["verdict"] == "capped"]
-    out["nat_capped_list"] = "; ".join(f"{r.indicator} (Table {r.table}: {pct(r.ratio)} printed as 100 %)"
-                                       for _, r in capped.iterrows()) or DASH
-    disc = df[df["verdict"] == "discrepancy"]
-    out["nat_discrepancy_list"] = "; ".join(
-        f"{r.indicator} (Table {r.table}: printed {num(r.printed_pct, 1)} %, recomputed {num(r.recomputed_pct, 1)} %)"
-        for _, r in disc.iterrows()) or "none"
-    rnd = df[df["verdict"] == "rounding"]
-    out["nat_rounding_list"] = "; ".join(
-        f"{r.indicator} (Table {r.table}: printed {num(r.printed_pct, 1)} %, recomputed {num(r.recomputed_pct, 1)} %)"
-        for _, r in rnd.iterrows()) or "none"
+    for i, r in enumerate(d.head(top).itertuples(), 1):
+        out[f"nat_top{i}"] = t("national.ranked_item", indicator=name(r), ratio=pct(r.ratio), table=r.table)
+    for i, r in enumerate(d.tail(top).iloc[::-1].itertuples(), 1):
+        out[f"nat_bottom{i}"] = t("national.ranked_item", indicator=name(r), ratio=pct(r.ratio), table=r.table)
+    none = t("national.none")
+    out["nat_capped_list"] = _join([t("national.capped_item", indicator=name(r), table=r.table, ratio=pct(r.ratio))
+                                    for r in df[df["verdict"] == "capped"].itertuples()], DASH)
+    out["nat_discrepancy_list"] = _join([t("national.discrepancy_item", indicator=name(r), table=r.table,
+                                           printed=num(r.printed_pct, _dec(r.printed_pct)),
+                                           recomputed=num(r.recomputed_pct, _dec(r.printed_pct) + 2),
+                                           how=t("national.how_" + r.how.replace(" ", "_")) if r.how else "")
+                                         for r in df[df["verdict"] == "discrepancy"].itertuples()], none)
+    out["nat_rounding_list"] = _join([t("national.rounding_item", indicator=name(r), table=r.table,
+                                        printed=num(r.printed_pct, _dec(r.printed_pct)),
+                                        recomputed=num(r.recomputed_pct, _dec(r.printed_pct) + 1),
+                                        low=num(r.recomputed_low, _dec(r.printed_pct) + 1),
+                                        high=num(r.recomputed_high, _dec(r.printed_pct) + 1))
+                                      for r in df[df["verdict"] == "rounding"].itertuples()], none)
     fl = df[df["flag"] != ""]
-    out["nat_flagged"] = "; ".join(f"{r.indicator} (Table {r.table}, line {r.source_line}: {r.flag})"
-                                   for _, r in fl.iterrows()) or "none"
+    out["nat_flagged"] = _join([t("national.flagged_item", indicator=name(r), table=r.table, line=r.source_line,
+                                  flag=r.flag) for r in fl.itertuples()], none)
     out["nat_n_flagged"] = str(len(fl))
     return out
 
@@ -207,10 +287,21 @@ def _short(text: str, width: int = 58) -> str:
 
 def chart_label(r) -> str:
     """Bar label: ``T13 · indicator [unit]`` (shortened)."""
-    return f"T{r.table} · {_short(r.indicator, 52)} [{_short(r.unit, 18)}]"
+    return t("national.bar_label", table=r.table, indicator=_short(name(r), 52), unit=_short(unit_of(r), 18))
 
 
 CATEGORY_COLOURS = {"not started": "#7f1d1d", "under": "#c0392b", "met": "#9aa5b1", "over": "#1f6f8b"}
+
+
+def category_text(category: str) -> str:
+    """Reader's words for a category of :func:`analysis.metrics.planactual.categorise`, with its
+    thresholds (:data:`analysis.metrics.planactual.THRESHOLDS`) in percent.
+
+    >>> category_text("met"), category_text("under")
+    ('met (95–105 %)', 'under plan (< 95 %)')
+    """
+    lo, hi = (num(100 * x) for x in planactual.THRESHOLDS)
+    return t("national.cat_" + category.replace(" ", "_"), lo=lo, hi=hi)
 
 
 def figure(df: pd.DataFrame | None = None):
@@ -231,21 +322,22 @@ def figure(df: pd.DataFrame | None = None):
     ax.set_xlim(4, max(400, 1.3 * float(vals.max())))
     ax.set_xticks([5, 10, 25, 50, 100, 200, 400])
     ax.set_xticklabels(["5", "10", "25", "50", "100", "200", "400"])
-    ax.set_xlabel("Achievement, actual / plan (%, log scale) · نسبت تحقق (درصد، مقیاس لگاریتمی)")
-    ax.set_title("National plan vs actual, ISIPO 1401 · برنامه و عملکرد ملی ۱۴۰۱")
+    ax.set_xlabel(bi("national.fig_x"))
+    ax.set_title(bi("national.fig_title"))
     ax.tick_params(axis="y", labelsize=6.5)
     ax.grid(axis="y", visible=False)
-    handles = [Patch(color=CATEGORY_COLOURS[c], label=f"{en('nat_cat_' + c.replace(' ', '_'))}") for c in
+    handles = [Patch(color=CATEGORY_COLOURS[c], label=category_text(c)) for c in
                ("not started", "under", "met", "over") if (d["category"] == c).any()]
-    handles.append(plt.Line2D([], [], color=figures.PALETTE["national"], ls="--", label="100 % (plan met)"))
+    handles.append(plt.Line2D([], [], color=figures.PALETTE["national"], ls="--", label=t("national.fig_plan_met")))
     ax.legend(handles=handles, loc="lower right", frameon=True, fontsize=7)
     fig.tight_layout()
     plt.close(fig)
     return fig
 
 
-VERDICT_TEXT = {"ok": "ok", "rounding": "rounding (last digit)", "capped": "capped at 100 %",
-                "discrepancy": "discrepancy", "note": "zero plan", "not printed": DASH, "not checked": "not checked (flagged)"}
+def verdict_text(verdict_: str) -> str:
+    """Reader's words for a verdict of :func:`verdict` (``'not printed'``: no % printed)."""
+    return t("national.verdict_" + verdict_.replace(" ", "_"))
 
 
 def table(df: pd.DataFrame | None = None) -> Table:
@@ -256,22 +348,26 @@ def table(df: pd.DataFrame | None = None) -> Table:
     for r in d.itertuples():
         plan_dec = 3 if r.unit == "million saplings" else (1 if r.plan % 1 else 0) if not pd.isna(r.plan) else 0
         rows.append({
-            bi("indicator"): r.indicator, bi("unit"): r.unit, bi("nat_table_no"): r.table, bi("nat_period"): r.period,
+            bi("indicator"): name(r), bi("unit"): unit_of(r), bi("national.table_no"): r.table,
+            bi("national.period"): r.period,
             bi("plan"): num(r.plan, plan_dec), bi("actual"): num(r.actual, plan_dec if r.unit == "million saplings" else
                                                                (1 if not pd.isna(r.actual) and r.actual % 1 else 0)),
-            bi("nat_printed_pct"): DASH if pd.isna(r.printed_pct) else f"{num(r.printed_pct, 1 if r.printed_pct % 1 else 0)} %",
-            bi("ratio"): pct(r.ratio), bi("category"): en("nat_cat_" + r.category.replace(" ", "_")),
-            bi("nat_verdict"): VERDICT_TEXT.get(r.verdict, r.verdict), bi("nat_source_line"): str(r.source_line),
+            bi("national.printed_pct"): DASH if pd.isna(r.printed_pct) else
+            f"{num(r.printed_pct, 1 if r.printed_pct % 1 else 0)} %",
+            bi("ratio"): pct(r.ratio), bi("category"): category_text(r.category),
+            bi("national.verdict"): DASH if r.verdict == "not printed" else verdict_text(r.verdict),
+            bi("national.source_line"): str(r.source_line),
         })
-    return Table(pd.DataFrame(rows), caption="National plan/actual indicators of ISIPO's 1401 report, highest "
-                 "achievement first. Ratio = actual / plan, uncapped. Source: 002, tables as listed.")
+    return Table(pd.DataFrame(rows), caption=t("national.table_caption"))
+
+
+VERDICT_ORDER = ("ok", "rounding", "capped", "discrepancy", "not checked", "not printed")
 
 
 def verdict_table(df: pd.DataFrame | None = None) -> Table:
     """Counts of the audit verdicts on the printed percentages."""
     df = national_frame() if df is None else df
-    order = ["ok", "rounding", "capped", "discrepancy", "not checked", "not printed"]
     c = df["verdict"].value_counts()
-    rows = [{bi("nat_verdict"): VERDICT_TEXT[v] if v != "not printed" else "no % printed", bi("nat_count"): str(int(c.get(v, 0)))}
-            for v in order if c.get(v, 0)]
-    return Table(pd.DataFrame(rows), caption="Printed achievement percentages against actual / plan. Source: 002.")
+    rows = [{bi("national.verdict"): verdict_text(v), bi("national.count"): str(int(c.get(v, 0)))}
+            for v in VERDICT_ORDER if c.get(v, 0)]
+    return Table(pd.DataFrame(rows), caption=t("national.verdict_caption"))

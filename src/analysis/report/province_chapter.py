@@ -1,18 +1,26 @@
-"""Chapter builders: what each notebook shows, computed here so notebooks stay thin."""
+"""The province chapter (notebooks/province.md, run once per province): what it shows,
+computed here so the notebook stays thin. Its words are ``province.*`` texts of
+``text/<lang>/province.yml``; every ratio is :mod:`analysis.metrics.planactual`'s.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import os
+import re
 import sys
-import time
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from analysis import __version__
+from analysis.core.digits import normalise_fa
 from analysis.core.provinces import get
-from analysis.core.text import bi, isolate, pair
+from analysis.core.text import bi, fa, fill, isolate, label, language, pair, t
+from analysis.metrics import planactual as pa
 from analysis.metrics.planactual import province_rows
+from analysis.metrics.rates import growth, per_unit
 from analysis.report import figures
-from analysis.report.display import DASH, Table, num, ordinal, pct
+from analysis.report.display import DASH, Table, escape, num, ordinal, pct, unit_text
 from analysis.report.downloads import write_csv
 from analysis.sources.datasets import load
 
@@ -41,7 +49,38 @@ FACTS = [
 ]
 CLUSTER_STATUSES = ["running_1401", "started_1401", "completed_1401", "completed_total"]
 
+#: Why a ratio is undefined, as the profile table says it (``province.st_*`` texts).
+STATUS_KEYS = {pa.ZERO_PLAN: "province.st_zero_plan", pa.MISSING_PLAN: "province.st_missing_plan",
+               pa.MISSING_ACTUAL: "province.st_missing_actual", pa.NOT_REPORTED: "province.st_not_reported"}
 
+#: Links of the header to the chapters of the programmes with sources of their own.
+PROGRAMME_LINKS = {"kaleh": "../notebooks/07_kaleh.html", "khuzestan_sources": "../notebooks/06_khuzestan.html"}
+
+
+def html_text(key: str, lang: str | None = None, **markup) -> str:
+    """The text of ``key`` as HTML: the text itself escaped (:func:`analysis.report.display.escape`),
+    its placeholders filled with ``markup``, HTML the caller has built from escaped values."""
+    return fill(escape(label(key, lang)), **markup)
+
+
+def source_date() -> str | None:
+    """The build date from ``SOURCE_DATE_EPOCH`` (Unix seconds, the reproducible-builds
+    convention) as an ISO date in UTC; ``None`` when the variable is unset or empty, so a
+    page never shows the wall-clock time of its build (``SOURCE_DATE_EPOCH=1700000000`` gives
+    ``'2023-11-14'``).
+    """
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    if not re.fullmatch(r"\d+", raw):
+        raise ValueError(f"SOURCE_DATE_EPOCH must be a Unix timestamp in seconds (digits only), got {raw!r}")
+    return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).date().isoformat()
+
+
+def indicator_unit(ind) -> str:
+    """The unit of an indicator as the reader sees it (``text/<lang>/units.yml``), from the data
+    catalogue's unit of its plan column (:attr:`analysis.metrics.indicators.Indicator.unit`)."""
+    return unit_text(ind.unit)
 
 
 def facts_table(key: str) -> pd.DataFrame:
@@ -53,14 +92,14 @@ def facts_table(key: str) -> pd.DataFrame:
     from analysis.report.display import is_missing
     rows = []
     cache: dict[str, pd.DataFrame] = {}
-    for label, name, col in FACTS:
+    for fact, name, col in FACTS:
         df = cache.setdefault(name, province_rows(load(name)))
         values = pd.to_numeric(df[col]).astype(float)
         mine = values[df["province"] == key]
         v = float(mine.iloc[0]) if len(mine) else float("nan")
         total = float(values.sum())
         rank = int((values > v).sum() + 1) if not is_missing(v) else None
-        rows.append({"key": label, "dataset": name, "value": v, "total": total,
+        rows.append({"key": fact, "dataset": name, "value": v, "total": total,
                      "share": v / total if total and not is_missing(v) else float("nan"),
                      "rank": rank, "n": int(values.notna().sum())})
     return pd.DataFrame(rows)
@@ -73,6 +112,34 @@ def cluster_names(key: str) -> pd.DataFrame:
     return df.assign(_o=df["status"].map(order)).sort_values(["_o", "cluster_fa"]).drop(columns="_o")
 
 
+def cluster_counts(clusters: pd.DataFrame) -> dict:
+    """How many cluster development projects a province's entries of Tables 30-32 name.
+
+    A project can be listed more than once (running in 1401 in Table 30 and started in 1401 in
+    Table 31; completed in 1401 in Tables 30 and 32): ``entries`` counts the rows, ``projects``
+    the distinct normalised cluster names, ``repeated`` the names in more than one list, a list
+    being a table's column (``lists``: name -> its (table, status) pairs, in table order).
+
+    >>> df = pd.DataFrame({"cluster_fa": ["پلاستيك", "پلاستیک", "خرما"], "status": ["started_1401", "running_1401", "completed_total"],
+    ...                    "table": ["31", "30", "30"]})
+    >>> c = cluster_counts(df)
+    >>> (c["entries"], c["projects"], c["repeated"]), list(c["lists"].values())
+    ((3, 2, 1), [[('30', 'running_1401'), ('31', 'started_1401')]])
+    """
+    order = {st: i for i, st in enumerate(CLUSTER_STATUSES)}
+    names = clusters["cluster_fa"].map(normalise_fa)
+    pairs = list(zip(clusters["table"], clusters["status"]))
+    by_name: dict[str, set] = {}
+    for name, pair_ in zip(names, pairs):
+        by_name.setdefault(name, set()).add(pair_)
+    lists = {n: sorted(ps, key=lambda p: (p[0], order.get(p[1]))) for n, ps in by_name.items() if len(ps) > 1}
+    return {"entries": len(clusters), "projects": len(by_name), "repeated": len(lists), "lists": lists}
+
+
+def _rank_of(rank, n) -> str:
+    return t("province.rank_of", rank=int(rank), n=int(n))
+
+
 @dataclass
 class ProvinceChapter:
     """Everything a province chapter shows, computed once."""
@@ -82,9 +149,10 @@ class ProvinceChapter:
 
     def __post_init__(self):
         from analysis.metrics import indicators as ind
-        from analysis.metrics import planactual as pa
 
         self.p = get(self.key)
+        #: the province as the current language names it
+        self.name = self.p.key if language() == "en" else self.p.fa
         self.inds = ind.indicators()
         self.frames = ind.frames()
         prof = pa.profile(self.frames, self.key)
@@ -94,7 +162,7 @@ class ProvinceChapter:
         defined = prof[prof["status"] == pa.DEFINED]
         delivery = defined[defined["indicator"].isin([i.key for i in self.inds if i.kind == "delivery"])]
         cats = delivery["category"].value_counts()
-        by_label = {i.key: i.label for i in self.inds}
+        by_label = {i.key: (i.label if language() == "en" else i.fa) for i in self.inds}
         rel = delivery.assign(rel=delivery["ratio"] - delivery["national_ratio"]).sort_values("rel")
         self.values.update({
             "n_indicators": str(len(self.inds)),
@@ -115,26 +183,48 @@ class ProvinceChapter:
         self.values.update({
             "budget_agreement": num(budget["plan"]), "budget_allocation": num(budget["actual"]),
             "budget_ratio": pct(budget["ratio"]), "budget_national": pct(budget["national_ratio"]),
-            "budget_rank": ordinal(budget["rank"]) if pd.notna(budget["rank"]) else DASH,
+            "budget_rank": (ordinal(budget["rank"]) if language() == "en" else str(int(budget["rank"])))
+            if pd.notna(budget["rank"]) else DASH,
             "budget_n": str(int(budget["n_ranked"])),
+            "budget_unit": indicator_unit(next(i for i in self.inds if i.key == "capital_budget")),
         })
         f = self.facts.set_index("key")
         res1401, res1400 = f.loc["resources_1401", "value"], f.loc["resources_1400", "value"]
         self.values.update({
             "units_cum": num(f.loc["units_cum_1401", "value"]),
             "jobs_cum": num(f.loc["employment_cum_1401", "value"]),
-            "jobs_per_unit": num(f.loc["employment_cum_1401", "value"] / f.loc["units_cum_1401", "value"], 1)
-            if f.loc["units_cum_1401", "value"] else DASH,
-            "jobs_per_unit_all": num(f.loc["employment_cum_1401", "total"] / f.loc["units_cum_1401", "total"], 1),
-            "resources_growth": pct(res1401 / res1400 - 1) if res1400 else DASH,
+            "jobs_per_unit": num(per_unit(f.loc["employment_cum_1401", "value"], f.loc["units_cum_1401", "value"]), 1),
+            "jobs_per_unit_all": num(per_unit(f.loc["employment_cum_1401", "total"], f.loc["units_cum_1401", "total"]), 1),
+            "resources_growth": pct(growth(res1401, res1400)),
             "n_clusters": str(len(self.clusters)),
         })
+        self.values.update(self._cluster_values())
         from analysis.metrics.prices import load_inflation
         try:
             cpi = load_inflation()["cpi_inflation_pct"]
             self.values["cpi_2022"] = f"{cpi.loc[2022]:.1f} %"
         except (FileNotFoundError, KeyError):
-            self.values["cpi_2022"] = "not available"
+            self.values["cpi_2022"] = t("province.cpi_missing")
+
+    def _cluster_values(self) -> dict:
+        """``n_cluster_projects`` (distinct projects), ``n_cluster_repeated`` and ``cluster_repeats``
+        (the sentence naming the projects listed more than once, with their lists)."""
+        c = cluster_counts(self.clusters)
+        english = language() == "en"
+        names = dict(zip(self.clusters["cluster_fa"].map(normalise_fa),
+                         self.clusters["cluster_en"] if english else self.clusters["cluster_fa"]))
+        sep, sep_lists = t("province.list_sep"), t("province.list_sep_lists")
+        listed = []
+        for name, lists in c["lists"].items():
+            words = [t("province.cluster_list", table=table, status=t(f"province.status_{st}")) for table, st in lists]
+            listed.append(t("province.cluster_in_lists", name=names.get(name) or name, lists=f"{sep_lists} ".join(words)))
+        if not c["repeated"]:
+            repeats = t("province.cluster_repeats_none")
+        else:
+            key = "province.cluster_repeats_one" if c["repeated"] == 1 else "province.cluster_repeats_many"
+            repeats = t(key, n=c["repeated"], which=f"{sep} ".join(listed))
+        return {"n_cluster_projects": str(c["projects"]), "n_cluster_repeated": str(c["repeated"]),
+                "cluster_repeats": repeats}
 
     def glue_all(self, glue) -> None:
         for k, v in self.values.items():
@@ -142,17 +232,24 @@ class ProvinceChapter:
 
     # ----------------------------------------------------------------- displays
     def header(self):
+        """The opening paragraphs: Persian name, ISO code, source, and links to the chapters of the
+        programmes the province is in. Every value goes through :func:`escape`."""
         from IPython.display import HTML
-        links = []
+
+        paras = [html_text("province.header_facts", fa=f'<span lang="fa">{escape(self.p.fa)}</span>',
+                           iso=f"<code>{escape(self.p.iso)}</code>")]
         if self.p.in_programme("kaleh"):
-            links.append('This province is one of the four of the KALEH employment programme '
-                         '(<span lang="fa">کاله</span>); see <a href="../notebooks/07_kaleh.html">the KALEH chapter</a>.')
+            paras.append(html_text("province.header_kaleh",
+                                   kaleh_fa=f'<span lang="fa">{escape(fa("province.kaleh_name"))}</span>',
+                                   link=self._link("kaleh", "province.link_kaleh")))
         if self.p.in_programme("khuzestan_sources"):
-            links.append('Khuzestan has sources of its own (productivity programme, council minutes); see '
-                         '<a href="../notebooks/06_khuzestan.html">the Khuzestan chapter</a>.')
-        facts = (f'<p>Persian name <span lang="fa">{self.p.fa}</span>; ISO 3166-2 code <code>{self.p.iso}</code>. '
-                 f'All figures are from ISIPO\'s 1401 report (seed 002) unless stated.</p>')
-        return HTML(facts + "".join(f"<p>{t}</p>" for t in links))
+            paras.append(html_text("province.header_khuzestan",
+                                   link=self._link("khuzestan_sources", "province.link_khuzestan")))
+        return HTML("".join(f"<p>{x}</p>" for x in paras))
+
+    @staticmethod
+    def _link(programme: str, key: str) -> str:
+        return f'<a href="{escape(PROGRAMME_LINKS[programme])}">{escape(t(key))}</a>'
 
     def profile_table(self) -> Table:
         from analysis.report.display import is_missing
@@ -161,16 +258,15 @@ class ProvinceChapter:
         for _, r in self.profile.iterrows():
             i = by_key[r["indicator"]]
             rows.append({
-                bi("indicator"): i.label, bi("unit"): i.unit, "Table": i.table,
+                bi("indicator"): i.label, bi("unit"): indicator_unit(i), t("province.col_table"): i.table,
                 bi("plan"): num(r["plan"], 1 if r["plan"] % 1 else 0) if not is_missing(r["plan"]) else DASH,
                 bi("actual"): num(r["actual"], 1 if r["actual"] % 1 else 0) if not is_missing(r["actual"]) else DASH,
-                bi("ratio"): pct(r["ratio"]) if r["status"] == "defined" else r["status"].replace("undefined: ", "undefined — "),
+                bi("ratio"): pct(r["ratio"]) if r["status"] == pa.DEFINED else t(STATUS_KEYS[r["status"]]),
                 bi("national_ratio"): pct(r["national_ratio"]),
-                bi("rank"): f"{int(r['rank'])} of {int(r['n_ranked'])}" if not is_missing(r["rank"]) else DASH,
-                bi("category"): r["category"],
+                bi("rank"): _rank_of(r["rank"], r["n_ranked"]) if not is_missing(r["rank"]) else DASH,
+                bi("category"): t("methods.cat_" + r["category"].replace(" ", "_")),
             })
-        return Table(pd.DataFrame(rows), caption=f"{self.p.key}: plan versus actual, 1401. Rank 1 = highest ratio; "
-                     "cells the source prints illegibly are excluded (see the data catalogue).")
+        return Table(pd.DataFrame(rows), caption=t("province.cap_profile", province=self.name))
 
     def profile_figure(self):
         figures.setup()
@@ -181,26 +277,26 @@ class ProvinceChapter:
         inds = [i for i in self.inds]
         fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(inds) + 1.4))
         for y, i in enumerate(inds):
-            fr = self.frames[i.key]
-            r = (fr["actual"] / fr["plan"].where(fr["plan"] > 0)).dropna().clip(upper=cap)
+            a = pa.achievement(province_rows(self.frames[i.key]))
+            r = a.loc[a["status"] == pa.DEFINED, "ratio"].clip(upper=cap)
             jitter = np.linspace(-0.18, 0.18, len(r)) if len(r) > 1 else [0]
             ax.scatter(100 * r, y + np.asarray(jitter), s=12, color=figures.PALETTE["muted"], zorder=2)
-            nat = fr["actual"].sum() / fr.loc[fr["actual"].notna(), "plan"].sum()
-            ax.plot([100 * min(nat, cap)] * 2, [y - 0.3, y + 0.3], color=figures.PALETTE["national"], lw=2, zorder=3)
             row = self.profile[self.profile["indicator"] == i.key].iloc[0]
-            if row["status"] == "defined":
+            nat = row["national_ratio"]  # planactual's ratio of sums
+            ax.plot([100 * min(nat, cap)] * 2, [y - 0.3, y + 0.3], color=figures.PALETTE["national"], lw=2, zorder=3)
+            if row["status"] == pa.DEFINED:
                 ax.scatter([100 * min(row["ratio"], cap)], [y], s=70, color=figures.PALETTE["highlight"],
                            edgecolor="black", zorder=4)
         ax.set_yticks(range(len(inds)), [f"{i.en}\n{i.fa}" for i in inds], fontsize=8)
         ax.invert_yaxis()
         ax.axvline(100, color="black", lw=0.8)
         ax.set_xlim(-10, 100 * cap + 20)
-        ax.set_xlabel(f"{bi('fig_profile_x')}\nvalues above {int(100 * cap)} % are drawn at {int(100 * cap)} %")
+        ax.set_xlabel(f"{bi('province.fig_x')}\n{t('province.fig_x_note', cap=f'{int(100 * cap)} %')}")
         ax.set_title(pair(self.p.key, self.p.fa), fontsize=11)
         from matplotlib.lines import Line2D
-        handles = [Line2D([], [], marker="o", ls="", color=figures.PALETTE["highlight"], markeredgecolor="black", label=self.p.key),
-                   Line2D([], [], marker="o", ls="", color=figures.PALETTE["muted"], label="Other provinces"),
-                   Line2D([], [], color=figures.PALETTE["national"], lw=2, label="National ratio of sums")]
+        handles = [Line2D([], [], marker="o", ls="", color=figures.PALETTE["highlight"], markeredgecolor="black", label=self.name),
+                   Line2D([], [], marker="o", ls="", color=figures.PALETTE["muted"], label=t("province.fig_others")),
+                   Line2D([], [], color=figures.PALETTE["national"], lw=2, label=t("province.fig_national"))]
         ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.06), ncol=3, frameon=False, fontsize=8)
         fig.tight_layout()
         plt.close(fig)
@@ -211,33 +307,35 @@ class ProvinceChapter:
         rows = []
         for _, r in self.facts.iterrows():
             dec = 1 if "ha" in r["key"] else 0
-            rows.append({bi("fact"): bi(r["key"]), bi("province_value"): num(r["value"], dec),
-                         bi("national_total"): num(r["total"], dec), bi("share"): pct(r["share"]),
-                         bi("rank"): f"{r['rank']} of {r['n']}" if not is_missing(r["rank"]) else DASH})
-        return Table(pd.DataFrame(rows), caption=f"{self.p.key}: units, jobs, contracts, land, deeds, projects and "
-                     "company resources (002 Tables 9, 11, 54, 56–58, 66). 'All provinces' is the sum of province rows.")
+            rows.append({bi("province.col_fact"): bi(r["key"]), bi("province.col_value"): num(r["value"], dec),
+                         bi("province.col_total"): num(r["total"], dec), bi("share"): pct(r["share"]),
+                         bi("rank"): _rank_of(r["rank"], r["n"]) if not is_missing(r["rank"]) else DASH})
+        return Table(pd.DataFrame(rows), caption=t("province.cap_facts", province=self.name))
 
     def clusters_display(self):
         from IPython.display import HTML
         if self.clusters.empty:
-            return HTML("<p>No cluster development project is listed for this province in Tables 30–32.</p>")
+            return HTML(f"<p>{escape(t('province.no_clusters'))}</p>")
         df = pd.DataFrame({
-            bi("cluster_status"): [bi(f"status_{s}") for s in self.clusters["status"]],
+            bi("province.col_status"): [bi(f"province.status_{s}") for s in self.clusters["status"]],
             bi("cluster_name"): [f"{isolate(fa_)} · {en_}" if isinstance(en_, str) and en_ else fa_
                                  for fa_, en_ in zip(self.clusters["cluster_fa"], self.clusters["cluster_en"].fillna(""))],
-            "Table": self.clusters["table"].tolist(),
+            t("province.col_table"): self.clusters["table"].tolist(),
         })
-        return Table(df, caption=f"{self.p.key}: cluster development projects named in 002 Tables 30–32.")
+        return Table(df, caption=t("province.cap_clusters", province=self.name))
 
     def parks_display(self):
         from IPython.display import HTML
-        parks = load("approved_parks")
-        parks = parks[(parks["row_kind"] == "park") & (parks["province"] == self.key)]
+        all_parks = load("approved_parks")
+        all_parks = all_parks[all_parks["row_kind"] == "park"]  # the printed total row is not a park
+        parks = all_parks[all_parks["province"] == self.key]
         if parks.empty:
-            return HTML("<p>None of the 42 parks approved in 1401 (Table 1) is in this province.</p>")
-        df = pd.DataFrame({bi("park"): parks["park_fa"].tolist(), bi("action"): parks["action"].fillna("—").tolist(),
+            return HTML(f"<p>{escape(t('province.no_parks', n=len(all_parks)))}</p>")
+        df = pd.DataFrame({bi("province.col_park"): parks["park_fa"].tolist(),
+                           bi("province.col_action"): [DASH if pd.isna(a) else t(f"province.action_{a}")
+                                                       for a in parks["action"]],
                            bi("hectares"): [num(h, 1) for h in parks["hectares"]]})
-        return Table(df, caption=f"{self.p.key}: new and expanded industrial parks approved in 1401 (002 Table 1).")
+        return Table(df, caption=t("province.cap_parks", province=self.name))
 
     def download(self, folder: str = "downloads") -> str:
         """Write every row of every per-province dataset for this province as one long CSV;
@@ -265,18 +363,25 @@ class ProvinceChapter:
     def download_link(self, path: str):
         """A MyST download link (rendered by myst-nb, which copies the file into the site)."""
         from IPython.display import Markdown
-        return Markdown(f"{{download}}`{self.p.key} rows (CSV) <{path}>`")
+        return Markdown(t("province.download_link", province=self.name, path=path))
 
     def build_box(self):
+        """How the chapter was built: its parameter, the data version and the library version.
+
+        No wall-clock time, so two builds of the same data give the same page; a date is shown
+        only when ``SOURCE_DATE_EPOCH`` is set (:func:`source_date`)."""
         from IPython.display import HTML
         rows = [
             (bi("parameters"), f"province = {self.key!r}"),
             (bi("data_version"), data_version()),
-            (bi("code_version"), f"analysis {__version__}, Python {sys.version.split()[0]}"),
-            (bi("built_at"), time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())),
+            (bi("province.code_version"), f"analysis {__version__}, Python {sys.version.split()[0]}"),
         ]
-        body = "".join(f"<tr><th>{k}</th><td><code>{v}</code></td></tr>" for k, v in rows)
-        return HTML(f'<div class="admonition note"><p class="admonition-title">How this chapter was built</p><table>{body}</table></div>')
+        date = source_date()
+        if date:
+            rows.append((bi("province.source_date"), date))
+        body = "".join(f"<tr><th>{escape(k)}</th><td><code>{escape(v)}</code></td></tr>" for k, v in rows)
+        return HTML(f'<div class="admonition note"><p class="admonition-title">{escape(t("province.build_title"))}</p>'
+                    f"<table>{body}</table></div>")
 
 
 def province_chapter(key: str) -> ProvinceChapter:

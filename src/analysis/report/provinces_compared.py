@@ -5,7 +5,9 @@ jobs, projects under construction, provincial company finances).
 
 Achievement frames come from :func:`analysis.metrics.indicators.frames` (flagged plan/actual
 cells are already missing there, so they never enter a ratio, a sum or a fit); the
-arithmetic from :mod:`analysis.metrics.planactual`.
+arithmetic from :mod:`analysis.metrics.planactual`, :mod:`analysis.metrics.rates` and
+:mod:`analysis.metrics.prices`. Every word a reader sees comes from
+``text/<lang>/provinces_compared.yml`` (keys ``provinces_compared.<key>``).
 
 >>> m = matrix()
 >>> m.state.loc["Zanjan", "land"], m.state.loc["Tehran", "water"]
@@ -21,16 +23,16 @@ import pandas as pd
 
 from analysis.core.provinces import get as get_province
 from analysis.core.provinces import registry
-from analysis.core.text import bi, en, fa, pair
-from analysis.metrics import planactual
+from analysis.core.text import bi, en, fa, language, pair, t
+from analysis.metrics import planactual, prices, rates
 from analysis.metrics.indicators import frames, indicators
 from analysis.metrics.indicators import get as get_indicator
 from analysis.report import figures
-from analysis.report.display import DASH, Table, num, ordinal, pct
+from analysis.report.display import DASH, Table, num, ordinal, pct, unit_text
 from analysis.sources.datasets import load
 
-#: Cell states of the matrix, besides ``'defined'``.
-STATES = ("defined", "zero plan", "flagged", "not in table")
+#: Cell states of the matrix: a ratio, or why there is none (text keys ``provinces_compared.state_<state>``).
+STATES = ("defined", "zero_plan", "flagged", "not_in_table")
 
 #: Indicators for which a log-log scaling fit is shown: enough provinces with both values > 0
 #: and plans of varied size. Telephone, fibre and wastewater plans are 0, 1 or 2 estates (or
@@ -50,13 +52,34 @@ def _load(name: str) -> pd.DataFrame:
 
 
 def province_label(key: str) -> str:
-    """``'Khuzestan · خوزستان'``."""
+    """``'Khuzestan · خوزستان'`` (bilingual, as in the tables)."""
     return pair(key, get_province(key).fa)
 
 
+def province_name(key: str) -> str:
+    """The province's name in the current language: ``'Khuzestan'`` or ``'خوزستان'``."""
+    return get_province(key).fa if language() == "fa" else key
+
+
+def province_text(key: str) -> str:
+    """A province cited in the prose: bilingual in the English edition, Persian in the Persian one."""
+    return get_province(key).fa if language() == "fa" else province_label(key)
+
+
+def indicator_text(key: str) -> str:
+    """An indicator cited in the prose: bilingual in the English edition, Persian in the Persian one."""
+    ind = get_indicator(key)
+    return ind.fa if language() == "fa" else ind.label
+
+
 def short(ind: str) -> str:
-    """Short bilingual column label of an indicator (``text`` key ``cmp_ind_<key>``)."""
-    return bi(f"cmp_ind_{ind}")
+    """Short bilingual column label of an indicator (text key ``provinces_compared.ind_<key>``)."""
+    return bi(f"provinces_compared.ind_{ind}")
+
+
+def _join(items, sep: str = "list_sep") -> str:
+    """Items joined by the language's list separator (``provinces_compared.list_sep`` or ``group_sep``)."""
+    return f"{t('provinces_compared.' + sep)} ".join(items)
 
 
 # --------------------------------------------------------------------------- matrix
@@ -72,14 +95,14 @@ class Matrix:
 def matrix() -> Matrix:
     """Achievement ratio of every province on every indicator of ``indicators.yml``.
 
-    ``state`` is ``'defined'``, ``'zero plan'`` (nothing planned, ratio undefined),
+    ``state`` is ``'defined'``, ``'zero_plan'`` (nothing planned, ratio undefined),
     ``'flagged'`` (plan or actual unreadable in the source, excluded) or
-    ``'not in table'`` (the printed table has no row for the province).
+    ``'not_in_table'`` (the printed table has no row for the province).
     """
     keys = [p.key for p in registry()]
     inds = [i.key for i in indicators()]
     ratio = pd.DataFrame(np.nan, index=keys, columns=inds)
-    state = pd.DataFrame("not in table", index=keys, columns=inds)
+    state = pd.DataFrame("not_in_table", index=keys, columns=inds)
     flagged = []
     for ind, f in _frames().items():
         a = planactual.achievement(f)
@@ -91,9 +114,9 @@ def matrix() -> Matrix:
                 state.loc[p, ind] = "flagged"
                 flagged.append({"province": p, "indicator": ind, "flag": r["flag"]})
             elif r["status"] == planactual.ZERO_PLAN:
-                state.loc[p, ind] = "zero plan"
+                state.loc[p, ind] = "zero_plan"
             else:
-                state.loc[p, ind] = "flagged" if r["flagged"] else "not in table"
+                state.loc[p, ind] = "flagged" if r["flagged"] else "not_in_table"
     return Matrix(ratio, state, pd.DataFrame(flagged, columns=["province", "indicator", "flag"]))
 
 
@@ -112,7 +135,7 @@ def heatmap(m: Matrix | None = None):
     cmap = plt.get_cmap("RdYlBu").copy()
     cmap.set_bad("white")
     im = ax.imshow(np.ma.masked_invalid(r.clip(upper=2).to_numpy(dtype=float)), cmap=cmap, norm=norm, aspect="auto")
-    hatch = {"zero plan": "..", "flagged": "xxx", "not in table": "///"}
+    hatch = {"zero_plan": "..", "flagged": "xxx", "not_in_table": "///"}
     for i, prov in enumerate(r.index):
         for j, ind in enumerate(r.columns):
             s = m.state.loc[prov, ind]
@@ -124,7 +147,8 @@ def heatmap(m: Matrix | None = None):
                 ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="#f2f2f2", edgecolor="#9e9e9e",
                                        hatch=hatch[s], lw=0))
     ax.set_xticks(range(len(r.columns)))
-    ax.set_xticklabels([f"{en('cmp_ind_' + c)}\n{fa('cmp_ind_' + c)}" for c in r.columns], fontsize=7, rotation=0)
+    ax.set_xticklabels([f"{en('provinces_compared.ind_' + c)}\n{fa('provinces_compared.ind_' + c)}" for c in r.columns],
+                       fontsize=7, rotation=0)
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(r.index)))
     ax.set_yticklabels([province_label(k) for k in r.index], fontsize=7)
@@ -134,9 +158,9 @@ def heatmap(m: Matrix | None = None):
     cb = fig.colorbar(im, ax=ax, orientation="horizontal", fraction=0.03, pad=0.02, extend="max")
     cb.set_ticks([0, 0.5, 1, 1.5, 2])
     cb.set_ticklabels(["0", "50", "100", "150", "≥ 200"])
-    cb.set_label("Achievement, actual / plan (%) · نسبت تحقق (درصد)", fontsize=8)
-    handles = [Patch(facecolor="#f2f2f2", edgecolor="#9e9e9e", hatch=hatch[s], label=en("cmp_state_" + s.replace(" ", "_")))
-               for s in ("zero plan", "flagged", "not in table")]
+    cb.set_label(bi("provinces_compared.heatmap_colourbar"), fontsize=8)
+    handles = [Patch(facecolor="#f2f2f2", edgecolor="#9e9e9e", hatch=hatch[s], label=t("provinces_compared.state_" + s))
+               for s in ("zero_plan", "flagged", "not_in_table")]
     fig.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=7.5, bbox_to_anchor=(0.5, 0.0))
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     plt.close(fig)
@@ -175,11 +199,10 @@ def rankings_table(m: Matrix | None = None) -> Table:
         for ind in m.ratio.columns:
             v = rk.loc[p, ind]
             row[short(ind)] = DASH if pd.isna(v) else f"{int(v)}/{int(n[ind])}"
-        row[bi("cmp_at_least_plan")] = f"{int(rk.loc[p, 'n_at_least_plan'])} of {int(rk.loc[p, 'n_defined'])}"
+        row[bi("provinces_compared.at_least_plan")] = t("provinces_compared.n_of", n=int(rk.loc[p, "n_at_least_plan"]),
+                                                        total=int(rk.loc[p, "n_defined"]))
         rows.append(row)
-    return Table(pd.DataFrame(rows), caption="Rank of each province on each indicator (1 = highest achievement "
-                 "ratio; rank/number of provinces with a ratio; ties share the best rank), and how many of the seven "
-                 "delivery indicators reached at least 100 % of plan. Source: 002, Tables 7, 13-16, 20, 53.")
+    return Table(pd.DataFrame(rows), caption=t("provinces_compared.rankings_caption"))
 
 
 # --------------------------------------------------------------------------- aggregates
@@ -197,13 +220,12 @@ def aggregates() -> pd.DataFrame:
 
 def aggregates_table(agg: pd.DataFrame | None = None) -> Table:
     agg = aggregates() if agg is None else agg
-    rows = [{bi("indicator"): get_indicator(k).label, bi("unit"): r["unit"], bi("cmp_n_defined"): str(int(r["n_defined"])),
-             bi("national_ratio"): pct(r["ratio_of_sums"]), bi("cmp_mean_ratio"): pct(r["mean_ratio"]),
-             bi("cmp_median_ratio"): pct(r["median_ratio"]), bi("cmp_gap_pp"): num(r["gap_pp"], 1)}
+    rows = [{bi("indicator"): get_indicator(k).label, bi("unit"): unit_text(r["unit"]),
+             bi("provinces_compared.n_defined"): str(int(r["n_defined"])),
+             bi("national_ratio"): pct(r["ratio_of_sums"]), bi("provinces_compared.mean_ratio"): pct(r["mean_ratio"]),
+             bi("provinces_compared.median_ratio"): pct(r["median_ratio"]), bi("provinces_compared.gap_pp"): num(r["gap_pp"], 1)}
             for k, r in agg.iterrows()]
-    return Table(pd.DataFrame(rows), caption="Ratio of sums (sum of actuals / sum of plans) against the mean and median "
-                 "of the provincial ratios; gap = mean − ratio of sums, percentage points. Flagged cells excluded. "
-                 "Source: 002, Tables 7, 13-16, 20, 53.")
+    return Table(pd.DataFrame(rows), caption=t("provinces_compared.aggregates_caption"))
 
 
 def gap_explanation(ind: str | None = None) -> tuple[str, planactual.GapExplanation]:
@@ -212,6 +234,20 @@ def gap_explanation(ind: str | None = None) -> tuple[str, planactual.GapExplanat
     agg = aggregates()
     ind = ind or agg["gap_pp"].abs().idxmax()
     return ind, planactual.explain_gap(_frames()[ind])
+
+
+def gap_text(g: planactual.GapExplanation, top: int = 3) -> str:
+    """The sentence that explains a gap between the mean of ratios and the ratio of sums, in the
+    current language, naming the provinces that pull the two apart (:meth:`GapExplanation.movers`)."""
+    if abs(g.gap) < 1e-12:
+        return t("provinces_compared.gap_equal", ros=pct(g.ratio_of_sums))
+    n = len(g.table)
+    pulls = [t("provinces_compared.gap_pull", province=province_name(r["province"]),
+               plan=num(r["plan"], 0 if float(r["plan"]).is_integer() else 1), ratio=pct(r["ratio"]),
+               weight=pct(r["plan_weight"]), equal=pct(1 / n)) for _, r in g.movers(top).iterrows()]
+    side = t("provinces_compared.gap_above" if g.gap > 0 else "provinces_compared.gap_below")
+    return t("provinces_compared.gap_text", mean=pct(g.mean_ratio), gap=num(100 * abs(g.gap), 1), side=side,
+             ros=pct(g.ratio_of_sums), pulls=_join(pulls, "group_sep"))
 
 
 # --------------------------------------------------------------------------- scaling fit
@@ -225,14 +261,16 @@ def fits_table(fs: dict | None = None) -> Table:
     fs = fits() if fs is None else fs
     rows = []
     for k, f in fs.items():
-        rows.append({bi("indicator"): get_indicator(k).label, bi("cmp_n_fit"): str(f.n),
-                     bi("cmp_slope"): f"{f.slope:.2f}", bi("cmp_slope_ci"): f"{f.slope_ci[0]:.2f} to {f.slope_ci[1]:.2f}",
-                     bi("cmp_r2"): f"{f.r2:.2f}", bi("cmp_dropped"): str(len(f.dropped)),
-                     bi("cmp_outside"): ", ".join(f.outside["province"]) or DASH})
-    return Table(pd.DataFrame(rows), caption="OLS of log(actual) on log(plan) across provinces (statsmodels): slope with "
-                 "95 % confidence interval, R², provinces dropped (zero or flagged plan or actual) and provinces outside "
-                 "the 95 % prediction interval. Descriptive only: the provinces are a population, not a sample. "
-                 "Source: 002, Tables 7, 13, 14, 53.")
+        rows.append({bi("indicator"): get_indicator(k).label, bi("provinces_compared.n_fit"): str(f.n),
+                     bi("provinces_compared.slope"): f"{f.slope:.2f}", bi("provinces_compared.slope_ci"): slope_range(f),
+                     bi("provinces_compared.r2"): f"{f.r2:.2f}", bi("provinces_compared.dropped"): str(len(f.dropped)),
+                     bi("provinces_compared.outside"): _join(province_name(p) for p in f.outside["province"]) or DASH})
+    return Table(pd.DataFrame(rows), caption=t("provinces_compared.fits_caption"))
+
+
+def slope_range(f: planactual.ScalingFit) -> str:
+    """The 95 % confidence interval of a fit's slope: ``'0.98 to 1.15'``."""
+    return t("provinces_compared.range", low=f"{f.slope_ci[0]:.2f}", high=f"{f.slope_ci[1]:.2f}")
 
 
 def fit_figure(fs: dict | None = None):
@@ -251,10 +289,11 @@ def fit_figure(fs: dict | None = None):
         d = f.fitted.sort_values("log_plan")
         x = np.exp(d["log_plan"])
         ax.fill_between(x, np.exp(d["lower"]), np.exp(d["upper"]), color=figures.PALETTE["muted"], alpha=0.6,
-                        lw=0, label="95 % prediction band")
-        ax.plot(x, np.exp(d["predicted"]), color=figures.PALETTE["actual"], lw=1.4, label=f"fit, slope {f.slope:.2f}")
+                        lw=0, label=t("provinces_compared.fit_band"))
+        ax.plot(x, np.exp(d["predicted"]), color=figures.PALETTE["actual"], lw=1.4,
+                label=t("provinces_compared.fit_line", slope=f"{f.slope:.2f}"))
         lo, hi = float(min(d["plan"].min(), d["actual"].min())), float(max(d["plan"].max(), d["actual"].max()))
-        ax.plot([lo, hi], [lo, hi], color="#555", lw=0.8, ls=":", label="actual = plan")
+        ax.plot([lo, hi], [lo, hi], color="#555", lw=0.8, ls=":", label=t("provinces_compared.fit_identity"))
         inside = d[~d["outside"]]
         out = d[d["outside"]]
         ax.scatter(inside["plan"], inside["actual"], s=14, color=figures.PALETTE["actual"], zorder=3)
@@ -266,8 +305,8 @@ def fit_figure(fs: dict | None = None):
         ax.set_yscale("log")
         ind = get_indicator(k)
         ax.set_title(pair(ind.en, ind.fa), fontsize=8.5)
-        ax.set_xlabel(f"Plan · برنامه ({ind.unit})", fontsize=7.5)
-        ax.set_ylabel(f"Actual · عملکرد ({ind.unit})", fontsize=7.5)
+        ax.set_xlabel(f"{bi('plan')} ({unit_text(ind.unit)})", fontsize=7.5)
+        ax.set_ylabel(f"{bi('actual')} ({unit_text(ind.unit)})", fontsize=7.5)
         ax.tick_params(labelsize=7)
         for axis in (ax.xaxis, ax.yaxis):
             axis.set_major_formatter(FuncFormatter(lambda v, _: num(v)))
@@ -282,38 +321,32 @@ def fit_figure(fs: dict | None = None):
 
 # --------------------------------------------------------------------------- provincial tables
 def _prov(name: str) -> pd.DataFrame:
-    df = _load(name)
-    return df[df["row_kind"] == "province"].reset_index(drop=True)
-
-
-def _total(name: str) -> pd.Series:
-    df = _load(name)
-    return df[df["row_kind"] == "total"].iloc[0]
+    return planactual.province_rows(_load(name)).reset_index(drop=True)
 
 
 def budget() -> pd.DataFrame:
-    """Table 53: agreement, allocation (million rials) and share allocated, ranked."""
+    """Table 53: agreement, allocation (million rials) and share allocated
+    (:func:`analysis.metrics.planactual.achievement` of allocation on agreement), ranked."""
     d = _prov("capital_budget_by_province")[["province", "agreement", "allocation"]].copy()
     d["agreement"] = d["agreement"].astype(float)
     d["allocation"] = d["allocation"].astype(float)
-    d["share"] = d["allocation"] / d["agreement"]
+    d["share"] = planactual.achievement(d, plan="agreement", actual="allocation")["ratio"]
     d["rank"] = d["share"].rank(ascending=False, method="min").astype(int)
     return d.sort_values("share", ascending=False).reset_index(drop=True)
 
 
 def budget_table(b: pd.DataFrame | None = None) -> Table:
     b = budget() if b is None else b
-    rows = [{bi("province"): province_label(r.province), bi("cmp_agreement_bn"): num(r.agreement / 1000),
-             bi("cmp_allocation_bn"): num(r.allocation / 1000), bi("cmp_allocated_share"): pct(r.share),
-             bi("rank"): ordinal(r.rank)} for r in b.itertuples()]
-    return Table(pd.DataFrame(rows), caption="Provincial capital-asset credits 1401: agreement exchanged and allocation "
-                 "received (billion rials, nominal), share allocated. Source: 002, Table 53.")
+    rows = [{bi("province"): province_label(r.province), bi("provinces_compared.agreement_bn"): num(r.agreement / 1000),
+             bi("provinces_compared.allocation_bn"): num(r.allocation / 1000),
+             bi("provinces_compared.allocated_share"): pct(r.share), bi("rank"): ordinal(r.rank)} for r in b.itertuples()]
+    return Table(pd.DataFrame(rows), caption=t("provinces_compared.budget_caption"))
 
 
 def contracts() -> pd.DataFrame:
     """Table 54: contracts and land allotted in 1401 and cumulatively, hectares per contract."""
     d = _prov("contracts_land_by_province").copy()
-    d["ha_per_contract_1401"] = d["area_1401_ha"] / d["contracts_1401"].astype(float).replace(0, np.nan)
+    d["ha_per_contract_1401"] = rates.per_unit(d["area_1401_ha"], d["contracts_1401"])
     return d.sort_values("contracts_1401", ascending=False).reset_index(drop=True)
 
 
@@ -321,12 +354,10 @@ def contracts_table(c: pd.DataFrame | None = None) -> Table:
     c = contracts() if c is None else c
     rows = [{bi("province"): province_label(r.province), bi("contracts_1401"): num(r.contracts_1401),
              bi("area_1401_ha"): num(r.area_1401_ha, 1 if r.area_1401_ha % 1 else 0),
-             bi("cmp_ha_per_contract"): num(r.ha_per_contract_1401, 2),
+             bi("provinces_compared.ha_per_contract"): num(r.ha_per_contract_1401, 2),
              bi("contracts_cum_1401"): num(r.contracts_cum_1401), bi("area_cum_1401_ha"): num(r.area_cum_1401_ha)}
             for r in c.itertuples()]
-    return Table(pd.DataFrame(rows), caption="Contracts concluded and land allotted to applicants, 1401 and cumulative "
-                 "to the end of 1401 (the year labels of the annual columns are inferred; see the data notes). "
-                 "Source: 002, Table 54.")
+    return Table(pd.DataFrame(rows), caption=t("provinces_compared.contracts_caption"))
 
 
 def units_jobs() -> pd.DataFrame:
@@ -335,19 +366,19 @@ def units_jobs() -> pd.DataFrame:
     e = _prov("operational_employment_by_province")[["province", "employment_1400", "employment_1401",
                                                      "employment_cum_1401"]]
     d = u.merge(e, on="province", validate="one_to_one")
-    d["jobs_per_unit_1401"] = d["employment_1401"].astype(float) / d["units_1401"].astype(float).replace(0, np.nan)
-    d["jobs_per_unit_cum"] = d["employment_cum_1401"].astype(float) / d["units_cum_1401"].astype(float).replace(0, np.nan)
+    d["jobs_per_unit_1401"] = rates.per_unit(d["employment_1401"], d["units_1401"])
+    d["jobs_per_unit_cum"] = rates.per_unit(d["employment_cum_1401"], d["units_cum_1401"])
     return d.sort_values("units_cum_1401", ascending=False).reset_index(drop=True)
 
 
 def units_jobs_table(d: pd.DataFrame | None = None) -> Table:
     d = units_jobs() if d is None else d
     rows = [{bi("province"): province_label(r.province), bi("units_1401"): num(r.units_1401),
-             bi("employment_1401"): num(r.employment_1401), bi("cmp_jobs_per_unit_1401"): num(r.jobs_per_unit_1401, 1),
+             bi("employment_1401"): num(r.employment_1401),
+             bi("provinces_compared.jobs_per_unit_1401"): num(r.jobs_per_unit_1401, 1),
              bi("units_cum_1401"): num(r.units_cum_1401), bi("employment_cum_1401"): num(r.employment_cum_1401),
-             bi("cmp_jobs_per_unit_cum"): num(r.jobs_per_unit_cum, 1)} for r in d.itertuples()]
-    return Table(pd.DataFrame(rows), caption="Units brought into operation in industrial estates and zones and their "
-                 "jobs, 1401 and cumulative to the end of 1401; jobs per unit. Source: 002, Tables 56 and 57.")
+             bi("provinces_compared.jobs_per_unit_cum"): num(r.jobs_per_unit_cum, 1)} for r in d.itertuples()]
+    return Table(pd.DataFrame(rows), caption=t("provinces_compared.units_caption"))
 
 
 STAGES = ("stage_land_allocated", "stage_walling", "stage_shed_installation", "stage_halls_buildings",
@@ -373,10 +404,10 @@ def projects_figure(d: pd.DataFrame | None = None):
     labels = [province_label(k) for k in d["province"]]
     for s, c in zip(STAGES, colours):
         v = d[s].astype(float).to_numpy()
-        ax.barh(labels, v, left=left, color=c, label=bi("cmp_" + s), height=0.75)
+        ax.barh(labels, v, left=left, color=c, label=bi("provinces_compared." + s), height=0.75)
         left += v
-    ax.set_xlabel("Projects under construction, end of 1401 · طرح‌های در دست ساخت")
-    ax.set_title("Projects under construction by stage · طرح‌های در دست ساخت به تفکیک مرحله", fontsize=10)
+    ax.set_xlabel(bi("provinces_compared.projects_x"))
+    ax.set_title(bi("provinces_compared.projects_title"), fontsize=10)
     ax.tick_params(axis="y", labelsize=7)
     ax.grid(axis="y", visible=False)
     ax.legend(fontsize=7, loc="lower right", frameon=True)
@@ -385,29 +416,36 @@ def projects_figure(d: pd.DataFrame | None = None):
     return fig
 
 
-def finances(base_year: int = 2021) -> pd.DataFrame:
+#: Jalali years of Tables 65-66 and the Gregorian years of the price index they are matched to
+#: (:func:`analysis.metrics.prices.jalali_to_gregorian_year`, see :data:`analysis.metrics.prices.APPROXIMATION`).
+YEAR_OLD, YEAR_NEW = 1400, 1401
+
+
+@cache
+def _cpi_index() -> pd.Series:
+    """World Bank CPI (FP.CPI.TOTL.ZG) as a price level, the Gregorian year of Jalali 1400 = 100."""
+    inflation = prices.load_inflation()["cpi_inflation_pct"]
+    return prices.price_index(inflation, base_year=prices.jalali_to_gregorian_year(YEAR_OLD))
+
+
+def finances() -> pd.DataFrame:
     """Tables 65-66: resources 1401 and 1400, operating-expense share, nominal growth
-    (recomputed and printed) and real growth at ``base_year`` prices.
+    (recomputed and printed) and real growth.
 
-    Real growth deflates 1401 resources with the World Bank CPI index
-    (:func:`analysis.metrics.prices.deflate`), Jalali 1400 -> 2021, 1401 -> 2022
-    (see :data:`analysis.metrics.prices.APPROXIMATION`).
+    Nominal growth is :func:`analysis.metrics.rates.growth`; real growth is
+    :func:`analysis.metrics.prices.real_growth` with the World Bank CPI, Jalali 1400 -> 2021,
+    1401 -> 2022 (see :data:`analysis.metrics.prices.APPROXIMATION`).
     """
-    from analysis.metrics.prices import deflate, jalali_to_gregorian_year, load_inflation, price_index
-
     e = _prov("provincial_companies_resources_expenses_1401")[["province", "resources", "opex", "nonopex"]]
     g = _prov("provincial_companies_resources_1400_1401")[["province", "resources_1401", "resources_1400",
                                                           "growth_pct", "flag"]]
     d = e.merge(g, on="province", validate="one_to_one")
-    d["opex_share"] = d["opex"].astype(float) / d["resources"].astype(float)
-    d["nonopex_share"] = d["nonopex"].astype(float) / d["resources"].astype(float)
-    d["growth_nominal"] = d["resources_1401"].astype(float) / d["resources_1400"].astype(float) - 1
-    idx = price_index(load_inflation()["cpi_inflation_pct"], base_year=base_year)
-    y1401 = jalali_to_gregorian_year(1401)
-    real1401 = deflate(d["resources_1401"].astype(float).to_numpy(), [y1401] * len(d), idx, base_year)
-    real1400 = deflate(d["resources_1400"].astype(float).to_numpy(), [jalali_to_gregorian_year(1400)] * len(d), idx,
-                       base_year)
-    d["growth_real"] = real1401.to_numpy() / real1400.to_numpy() - 1
+    d["opex_share"] = rates.share(d["opex"], d["resources"])
+    d["nonopex_share"] = rates.share(d["nonopex"], d["resources"])
+    d["growth_nominal"] = rates.growth(d["resources_1401"], d["resources_1400"])
+    d["growth_real"] = prices.real_growth(d["resources_1401"], d["resources_1400"].astype(float),
+                                          prices.jalali_to_gregorian_year(YEAR_NEW),
+                                          prices.jalali_to_gregorian_year(YEAR_OLD), _cpi_index())
     d["growth_flagged"] = d["flag"].notna()
     return d.sort_values("growth_nominal", ascending=False).reset_index(drop=True)
 
@@ -417,66 +455,70 @@ def finances_table(d: pd.DataFrame | None = None) -> Table:
     rows = []
     for r in d.itertuples():
         printed = f"{num(r.growth_pct)} %" + (" *" if r.growth_flagged else "")
-        rows.append({bi("province"): province_label(r.province), bi("cmp_resources_1401_bn"): num(r.resources_1401 / 1000),
-                     bi("cmp_resources_1400_bn"): num(r.resources_1400 / 1000), bi("opex_share"): pct(r.opex_share),
-                     bi("cmp_growth_nominal"): pct(r.growth_nominal), bi("cmp_growth_printed"): printed,
-                     bi("cmp_growth_real"): pct(r.growth_real)})
-    return Table(pd.DataFrame(rows), caption="Provincial companies' resources (billion rials, nominal), share of "
-                 "operating expenses in 1401, and growth 1400→1401: nominal (recomputed and printed; * = printed cell "
-                 "garbled in the source and read by the extractor) and real (deflated with the World Bank CPI, "
-                 "Jalali 1400/1401 taken as Gregorian 2021/2022). Source: 002, Tables 65 and 66.")
+        rows.append({bi("province"): province_label(r.province),
+                     bi("provinces_compared.resources_1401_bn"): num(r.resources_1401 / 1000),
+                     bi("provinces_compared.resources_1400_bn"): num(r.resources_1400 / 1000),
+                     bi("opex_share"): pct(r.opex_share),
+                     bi("provinces_compared.growth_nominal"): pct(r.growth_nominal),
+                     bi("provinces_compared.growth_printed"): printed,
+                     bi("provinces_compared.growth_real"): pct(r.growth_real)})
+    return Table(pd.DataFrame(rows), caption=t("provinces_compared.finances_caption"))
 
 
 # --------------------------------------------------------------------------- glued values
-def values() -> dict[str, str]:
-    """Every number the chapter's prose cites, formatted."""
-    from analysis.metrics.prices import load_inflation
+def _with_value(name: str, value: str) -> str:
+    return f"{name} ({value})"
 
+
+def values() -> dict[str, str]:
+    """Every number the chapter's prose cites, formatted, in the current language."""
     m = matrix()
     sc = state_counts(m)
+    none = t("provinces_compared.none")
     out: dict[str, str] = {
         "cmp_n_provinces": str(len(m.ratio)),
         "cmp_n_indicators": str(len(m.ratio.columns)),
         "cmp_n_cells": str(m.ratio.size),
         "cmp_n_defined": str(int(sc["defined"].sum())),
-        "cmp_n_zero_plan": str(int(sc["zero plan"].sum())),
+        "cmp_n_zero_plan": str(int(sc["zero_plan"].sum())),
         "cmp_n_flagged": str(int(sc["flagged"].sum())),
-        "cmp_n_not_in_table": str(int(sc["not in table"].sum())),
-        "cmp_flagged_list": "; ".join(f"{en('cmp_ind_' + ind)}: {', '.join(g['province'])}"
-                                      for ind, g in m.flagged.groupby("indicator", sort=False)) or "none",
+        "cmp_n_not_in_table": str(int(sc["not_in_table"].sum())),
+        "cmp_flagged_list": _join((t("provinces_compared.flagged_group", indicator=t("provinces_compared.ind_" + ind),
+                                     provinces=_join(province_name(p) for p in g["province"]))
+                                   for ind, g in m.flagged.groupby("indicator", sort=False)), "group_sep") or none,
         "cmp_phone_n": str(int(sc.loc["phone", "defined"])),
         "cmp_fibre_n": str(int(sc.loc["fibre", "defined"])),
     }
     rk = rankings(m)
     best = rk.sort_values(["share_at_least_plan", "n_at_least_plan"], ascending=False).iloc[0]
-    out["cmp_best_province"] = province_label(best.name)
-    out["cmp_best_n"] = f"{int(best.n_at_least_plan)} of {int(best.n_defined)}"
+    out["cmp_best_province"] = province_text(best.name)
+    out["cmp_best_n"] = t("provinces_compared.n_of", n=int(best.n_at_least_plan), total=int(best.n_defined))
     agg = aggregates()
     for k in agg.index:
         out[f"cmp_ros_{k}"] = pct(agg.loc[k, "ratio_of_sums"])
         out[f"cmp_mean_{k}"] = pct(agg.loc[k, "mean_ratio"])
     ind, g = gap_explanation()
-    out["cmp_gap_indicator"] = get_indicator(ind).label
-    out["cmp_gap_text"] = g.text
+    out["cmp_gap_indicator"] = indicator_text(ind)
+    out["cmp_gap_text"] = gap_text(g)
     out["cmp_gap_pp"] = num(100 * abs(g.gap), 1)
     fs = fits()
     for k, f in fs.items():
         out[f"cmp_fit_{k}_slope"] = f"{f.slope:.2f}"
-        out[f"cmp_fit_{k}_ci"] = f"{f.slope_ci[0]:.2f} to {f.slope_ci[1]:.2f}"
+        out[f"cmp_fit_{k}_ci"] = slope_range(f)
         out[f"cmp_fit_{k}_n"] = str(f.n)
         out[f"cmp_fit_{k}_dropped"] = str(len(f.dropped))
-        out[f"cmp_fit_{k}_outside"] = ", ".join(f.outside["province"]) or "none"
+        out[f"cmp_fit_{k}_outside"] = _join(province_name(p) for p in f.outside["province"]) or none
     out["cmp_fit_n_ind"] = str(len(fs))
     out["cmp_fit_n_min"] = str(min(f.n for f in fs.values()))
     out["cmp_fit_n_max"] = str(max(f.n for f in fs.values()))
-    # budget
+    # budget: the national ratio of sums of Table 53 (its province rows add to the printed total, line 4871)
     b = budget()
-    t = _total("capital_budget_by_province")
-    out["cmp_budget_agreement_bn"] = num(float(t.agreement) / 1000)
-    out["cmp_budget_allocation_bn"] = num(float(t.allocation) / 1000)
-    out["cmp_budget_share"] = pct(float(t.allocation) / float(t.agreement))
-    out["cmp_budget_top"] = f"{province_label(b.iloc[0].province)} ({pct(b.iloc[0].share)})"
-    out["cmp_budget_bottom"] = f"{province_label(b.iloc[-1].province)} ({pct(b.iloc[-1].share)})"
+    cb = agg.loc["capital_budget"]
+    out["cmp_budget_agreement_bn"] = num(cb["sum_plan"] / 1000)
+    out["cmp_budget_allocation_bn"] = num(cb["sum_actual"] / 1000)
+    out["cmp_budget_share"] = pct(cb["ratio_of_sums"])
+    out["cmp_budget_top"] = _with_value(province_text(b.iloc[0].province), pct(b.iloc[0].share))
+    out["cmp_budget_bottom"] = _with_value(province_text(b.iloc[-1].province), pct(b.iloc[-1].share))
     out["cmp_budget_median"] = pct(b["share"].median())
     # contracts
     c = contracts()
@@ -484,39 +526,42 @@ def values() -> dict[str, str]:
     out["cmp_area_1401"] = num(c["area_1401_ha"].sum(), 1)
     out["cmp_contracts_cum"] = num(c["contracts_cum_1401"].sum())
     out["cmp_area_cum"] = num(c["area_cum_1401_ha"].sum())
-    out["cmp_contracts_top"] = f"{province_label(c.iloc[0].province)} ({num(c.iloc[0].contracts_1401)})"
-    out["cmp_ha_per_contract"] = num(c["area_1401_ha"].sum() / c["contracts_1401"].sum(), 2)
+    out["cmp_contracts_top"] = _with_value(province_text(c.iloc[0].province), num(c.iloc[0].contracts_1401))
+    out["cmp_ha_per_contract"] = num(rates.per_unit(c["area_1401_ha"].sum(), c["contracts_1401"].sum()), 2)
     # units and jobs
     u = units_jobs()
     out["cmp_units_1401"] = num(u["units_1401"].sum())
     out["cmp_jobs_1401"] = num(u["employment_1401"].sum())
     out["cmp_units_cum"] = num(u["units_cum_1401"].sum())
     out["cmp_jobs_cum"] = num(u["employment_cum_1401"].sum())
-    out["cmp_jpu_1401"] = num(u["employment_1401"].sum() / u["units_1401"].sum(), 1)
-    out["cmp_jpu_cum"] = num(u["employment_cum_1401"].sum() / u["units_cum_1401"].sum(), 1)
+    out["cmp_jpu_1401"] = num(rates.per_unit(u["employment_1401"].sum(), u["units_1401"].sum()), 1)
+    out["cmp_jpu_cum"] = num(rates.per_unit(u["employment_cum_1401"].sum(), u["units_cum_1401"].sum()), 1)
     hi = u.sort_values("jobs_per_unit_cum", ascending=False)
-    out["cmp_jpu_high"] = f"{province_label(hi.iloc[0].province)} ({num(hi.iloc[0].jobs_per_unit_cum, 1)})"
-    out["cmp_jpu_low"] = f"{province_label(hi.iloc[-1].province)} ({num(hi.iloc[-1].jobs_per_unit_cum, 1)})"
+    out["cmp_jpu_high"] = _with_value(province_text(hi.iloc[0].province), num(hi.iloc[0].jobs_per_unit_cum, 1))
+    out["cmp_jpu_low"] = _with_value(province_text(hi.iloc[-1].province), num(hi.iloc[-1].jobs_per_unit_cum, 1))
     # projects
     p = projects()
     out["cmp_projects_total"] = num(p["total"].sum())
-    out["cmp_projects_land_share"] = pct(p["stage_land_allocated"].sum() / p["total"].sum())
-    out["cmp_projects_machinery_share"] = pct(p["stage_machinery_installation"].sum() / p["total"].sum())
+    out["cmp_projects_land_share"] = pct(rates.share(p["stage_land_allocated"].sum(), p["total"].sum()))
+    out["cmp_projects_machinery_share"] = pct(rates.share(p["stage_machinery_installation"].sum(), p["total"].sum()))
     out["cmp_projects_mismatch"] = str(int((p["stage_sum"] != p["total"]).sum()))
-    out["cmp_projects_top"] = f"{province_label(p.iloc[-1].province)} ({num(p.iloc[-1].total)})"
+    out["cmp_projects_top"] = _with_value(province_text(p.iloc[-1].province), num(p.iloc[-1].total))
     # finances
     f = finances()
     r1401, r1400 = f["resources_1401"].sum(), f["resources_1400"].sum()
+    y_new, y_old = prices.jalali_to_gregorian_year(YEAR_NEW), prices.jalali_to_gregorian_year(YEAR_OLD)
     out["cmp_res_1401_bn"] = num(r1401 / 1000)
     out["cmp_res_1400_bn"] = num(r1400 / 1000)
-    out["cmp_res_growth_nominal"] = pct(r1401 / r1400 - 1)
-    cpi = load_inflation()["cpi_inflation_pct"]
-    out["cmp_cpi_2022"] = f"{cpi.loc[2022]:.1f} %"
-    out["cmp_res_growth_real"] = pct((r1401 / r1400) / (1 + cpi.loc[2022] / 100) - 1)
+    out["cmp_res_growth_nominal"] = pct(rates.growth(r1401, r1400))
+    cpi = prices.load_inflation()["cpi_inflation_pct"]
+    out["cmp_cpi_2022"] = f"{cpi.loc[y_new]:.1f} %"
+    out["cmp_res_growth_real"] = pct(prices.real_growth(r1401, r1400, y_new, y_old, _cpi_index()))
     out["cmp_n_real_decline"] = str(int((f["growth_real"] < 0).sum()))
     out["cmp_n_nominal_decline"] = str(int((f["growth_nominal"] < 0).sum()))
-    out["cmp_growth_top"] = f"{province_label(f.iloc[0].province)} ({pct(f.iloc[0].growth_nominal)} nominal)"
-    out["cmp_growth_bottom"] = f"{province_label(f.iloc[-1].province)} ({pct(f.iloc[-1].growth_nominal)} nominal)"
+    out["cmp_growth_top"] = t("provinces_compared.with_nominal", name=province_text(f.iloc[0].province),
+                              value=pct(f.iloc[0].growth_nominal))
+    out["cmp_growth_bottom"] = t("provinces_compared.with_nominal", name=province_text(f.iloc[-1].province),
+                                 value=pct(f.iloc[-1].growth_nominal))
     out["cmp_n_growth_flagged"] = str(int(f["growth_flagged"].sum()))
-    out["cmp_opex_share"] = pct(f["opex"].sum() / f["resources"].sum())
+    out["cmp_opex_share"] = pct(rates.share(f["opex"].sum(), f["resources"].sum()))
     return out

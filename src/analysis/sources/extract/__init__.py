@@ -1,10 +1,13 @@
 """Reproducible transcription of the seed files into ``data/processed/*.csv``.
 
-Each module reads seed lines and returns tidy frames, so every number is taken from
-its line rather than retyped. ``python -m analysis extract`` rewrites the CSVs; a
-test checks that the committed CSVs equal a fresh extraction.
+One module per seed and topic (``s002_land``, ``s002_loans``, ``s004_kaleh``, ...), each
+reading seed lines with the one toolkit :mod:`.seedtext` and returning tidy frames, so every
+number is taken from its line rather than retyped. ``python -m analysis extract [names]``
+rewrites the CSVs; a test checks that the committed CSVs equal a fresh extraction.
 
-Modules register their datasets in ``EXTRACTORS``: name -> (csv file name, function).
+Modules register their datasets in ``EXTRACTORS``: dataset name -> (csv file name,
+function). Each catalogue entry names its extractor (``extractor: module.function``) and
+the audit module that checks it (``audit: a002_land``, matching ``s002_land``).
 """
 from __future__ import annotations
 
@@ -42,10 +45,14 @@ def to_csv_text(df: pd.DataFrame) -> str:
 
 def run(names: list[str] | None = None, out_dir=None) -> list[str]:
     """Run extractors and write their CSVs; returns the file names written."""
+    found = discover()
+    unknown = sorted(set(names or ()) - set(found))
+    if unknown:
+        raise ValueError(f"unknown extractor(s) {', '.join(unknown)}; valid: {', '.join(sorted(found))}")
     out_dir = out_dir or paths.PROCESSED
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, (filename, func) in sorted(discover().items()):
+    for name, (filename, func) in sorted(found.items()):
         if names and name not in names:
             continue
         df = func()

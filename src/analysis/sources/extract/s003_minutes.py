@@ -2,24 +2,23 @@
 Social Welfare in Khuzestan (meeting 1399/11/21, resolutions dated 1399/11/25).
 
 The figures are spoken, in prose: each is located on its line by a pattern (see
-s000_other_helpers.read) and the spec below says who said it, what it counts, the unit as
+seedtext.read) and the spec below says who said it, what it counts, the unit as
 spoken and the qualifier (بیش از = more than, حدود = about, نزدیک به = nearly, تا سقف = up to,
 بالغ بر = amounting to). Money is normalised to rials (1 toman = 10 rials) in ``value_rials``.
-Skipped: clock times, speaking time, the circular number, a phone number (1420), the
-'24-hour' service, and years used as dates.
+Skipped, each with its reason in ``SKIPPED`` (checked by :mod:`analysis.sources.coverage`):
+clock times, speaking time, the circular number, a phone number (1420), the '24-hour'
+service, agenda ordinals, Budget Note 18, and years used as dates.
 """
 from __future__ import annotations
 
-import jdatetime
 import pandas as pd
 
+from analysis.core import jalali
 from analysis.core.digits import normalise_fa, to_latin_digits
-from analysis.core.paths import seed_lines
 from analysis.sources.extract import register
-from analysis.sources.extract.s000_other_helpers import WORD_NUMBERS, is_words, jalali, line, read
+from analysis.sources.extract.seedtext import Seed, date_on, is_words, read, with_base
 
-SEED = "003"
-WORD_NUMBERS.setdefault("یک شانزدهم", 1 / 16)
+S = Seed("003")
 
 SPEAKERS = {  # key: (speaker_fa, speaker_en, organisation_fa, organisation_en)
     "ghamgin": ("دکتر غمگین", "Dr Ghamgin (director-general)",
@@ -48,6 +47,8 @@ SPEAKERS = {  # key: (speaker_fa, speaker_en, organisation_fa, organisation_en)
                 "Social Security Organisation, Khuzestan directorate"),
     "mansouri": ("دکتر منصوری", "Dr Mansouri (deputy minister for entrepreneurship and employment)",
                  "وزارت تعاون، کار و رفاه اجتماعی", "Ministry of Cooperatives, Labour and Social Welfare"),
+    "yahyaei": ("یحیایی", "Yahyaei (head of the bank's branches)", "بانک رفاه کارگران استان",
+                "Bank Refah Kargaran (Workers' Welfare Bank), Khuzestan branches"),
     "council": ("صورتجلسه", "the minutes (no speaker)", "شورای هماهنگی مدیران کل حوزه وزارت در استان خوزستان",
                 "Coordination council of the ministry's directors-general in Khuzestan"),
 }
@@ -76,6 +77,8 @@ FIGURES = [
      "share of the home-business loan quota absorbed this year to date"),
     ("ghamgin", 69, r"روزی (\d+) ساعت", "hours per day", "amounting to", "other", "Khuzestan",
      "daily working hours of the directorate's staff"),
+    ("yahyaei", 95, r"حداقل (\d+)٪ کمتر", "percentage points", "at least", "rate", "Khuzestan",
+     "discount of the bank's low-cost buyer loans below the central bank's approved rate"),
     ("reshadatmand", 115, r"استخدام (\d+) نفر", "persons", "exact", "employment", "Khuzestan",
      "retirees' children whose hiring by Ofogh Kourosh stores is being pursued"),
     ("ahmadi", 121, r"بیش از (\d+) هزار تعاونی", "thousand cooperatives", "more than", "count", "Khuzestan",
@@ -201,13 +204,40 @@ FIGURES = [
 ]
 
 
+# Number tokens of lines 25-365 deliberately not transcribed (analysis.sources.coverage):
+# "<line> <token> ... | <kind> [detail]".
+SKIPPED = """
+25 11 | time 11 a.m., the meeting's start
+29 1 | ordinal agenda item
+30 2 | ordinal agenda item
+31 3 | ordinal agenda item
+65 5 | time speaking time allowed for each report (at most 5 minutes)
+119 1399 | year the last ten months of 1399, the period of the figures on line 121
+205 1400 | year the year the requested credit increase is hoped for
+205 98 99 | year the years 1398 and 1399 in which the home-business credit was absorbed
+215 11 | day 11 Bahman, the ground-breaking at Chavideh village
+232 18 | law Budget Note 18 (تبصره ۱۸) of the annual budget law
+240 18 | law Budget Note 18
+254 3 3 | period the three years of the loans transcribed on this line
+254 18 | law Budget Note 18
+254 97 | year 1397, the start of the Note 18 loans
+256 96 98 | year 1396-1398, the period of the unemployment-rate change transcribed on this line
+270 24 24 | time a 24-hour (round-the-clock) service
+284 1420 | reference Social Security's telephone line
+284 30 | repeat 284 the 30 high-demand services, named again as the year-end target
+332 130 | repeat 332 the ceiling of 130 billion tomans, named again
+337 208940 | reference the minister's circular number
+348 97 | year the floods of 1397 (سیل ۹۷)
+"""
+
+
 @register("khz_minutes_figures", "003_minutes_figures.csv")
 def minutes_figures() -> pd.DataFrame:
     rows = []
     for spec in FIGURES:
         who, n, pat, unit, qual, cat, scope, quantity = spec[:8]
         decimal = spec[8] if len(spec) > 8 else "/"
-        value, vmax, raw = read(line(SEED, n), pat, decimal=decimal)
+        value, vmax, raw = read(S.norm_line(n), pat, decimal=decimal)
         sp_fa, sp_en, org_fa, org_en = SPEAKERS[who]
         words = is_words(raw)
         rials = RIALS_PER.get(unit)
@@ -219,7 +249,7 @@ def minutes_figures() -> pd.DataFrame:
         ))
     df = pd.DataFrame(rows)
     df["value_rials"] = df["value_rials"].astype("Int64")
-    return df
+    return with_base(df, ["value", "value_max"])
 
 
 RESOLUTIONS_EN = {  # number: (topic_en, actor_en, supervisor_en)
@@ -241,37 +271,38 @@ RESOLUTIONS_EN = {  # number: (topic_en, actor_en, supervisor_en)
 }
 
 
+DURATIONS_EN = {"یک ماه": "one month"}  # the relative deadlines the resolutions print
+
+
 def _deadline(raw: str, issued: str) -> tuple[str | None, str, str]:
-    """(deadline_jalali, kind, how it was read) for a printed deadline."""
-    t = normalise_fa(to_latin_digits(raw))
-    year = int(issued[:4])
-    if "پایان بهمن" in t:
-        y = 1300 + int(t.split()[-1])
-        last = 30  # Bahman (month 11) always has 30 days
-        jdatetime.date(y, 11, last)
-        return f"{y}/11/{last}", "end of month", f"'end of Bahman {y % 100}' read as the last day of Bahman {y} (30 days)"
-    if "پایان سال" in t:
-        last = 30 if jdatetime.date.isleap(jdatetime.date(year, 1, 1)) else 29
-        return (f"{year}/12/{last}", "end of year",
-                f"'end of the (current) year' read as the last day of {year}, the year of the resolutions ({year} is "
-                f"{'a leap year: Esfand has 30 days' if last == 30 else 'not a leap year: Esfand has 29 days'})")
-    if "/" in t:
-        return jalali(t, r"(\d+)/(\d+)/(\d+)"), "date", "printed date (two-digit year 99 read as 1399)"
-    if t == "یک ماه":
-        y, m, d = (int(x) for x in issued.split("/"))
-        due = jdatetime.date(y, m + 1 if m < 12 else 1, d)
-        return None, "relative", (f"one month, with no start date; from the resolutions date ({issued}) it would be "
-                                  f"{due.strftime('%Y/%m/%d')} (not filled: not a printed date)")
+    """(deadline_jalali, kind, how it was read) for a printed deadline, read by
+    :func:`analysis.core.jalali.parse_deadline` (relative to the resolutions date)."""
+    d = jalali.parse_deadline(raw, reference=issued)
+    text = "" if d.date is None else jalali.format_jalali(d.date, persian_digits=False)
+    if d.kind == "end of month":
+        month = jalali.MONTH_NAMES_EN[d.date.month - 1]
+        return (text, d.kind, f"'end of {month} {d.date.year % 100}' read as the last day of {month} {d.date.year} "
+                              f"({d.date.day} days)")
+    if d.kind == "end of year":
+        y = d.date.year
+        return (text, d.kind,
+                f"'end of the (current) year' read as the last day of {y}, the year of the resolutions ({y} is "
+                f"{'a leap year: Esfand has 30 days' if d.date.day == 30 else 'not a leap year: Esfand has 29 days'})")
+    if d.kind == "date":
+        yy = normalise_fa(to_latin_digits(raw)).split()[-1].split("/")[0]
+        return text, d.kind, f"printed date (two-digit year {yy} read as {d.date.year})"
+    if d.kind == "duration":
+        return None, "relative", (f"{DURATIONS_EN[normalise_fa(raw)]}, with no start date; from the resolutions date "
+                                  f"({issued}) it would be {text} (not filled: not a printed date)")
     return None, "condition", "until the loans are fully absorbed: a condition, not a date"
 
 
 @register("khz_minutes_resolutions", "003_resolutions.csv")
 def resolutions() -> pd.DataFrame:
-    ls = seed_lines(SEED)
-    issued = jalali(line(SEED, 334), r"(\d{4})/(\d{2})/(\d{2})")
+    issued = date_on(S.norm_line(334), r"(\d{4})/(\d{2})/(\d{2})")
     rows = []
     for n in range(336, 366):
-        cells = [c.strip() for c in ls[n - 1].split("\t")]
+        cells = S.cells(n, normalise=False)
         if len(cells) != 6 or "ردیف" in cells[0] or "ردیف" in cells[-1]:
             continue
         if not to_latin_digits(cells[0]).isdigit():  # lines 361-363 are printed right to left
@@ -292,9 +323,9 @@ def resolutions() -> pd.DataFrame:
 def minutes_dates() -> pd.DataFrame:
     return pd.DataFrame([
         dict(event="meeting", description_en="6th coordination council meeting, Tuesday 11:00",
-             date_jalali=jalali(line(SEED, 25), r"(\d{2})/(\d{2})/(\d{2})"), weekday_printed="سه شنبه", source_line=25),
+             date_jalali=date_on(S.norm_line(25), r"(\d{2})/(\d{2})/(\d{2})"), weekday_printed="سه شنبه", source_line=25),
         dict(event="resolutions", description_en="date of the resolutions of the 6th meeting",
-             date_jalali=jalali(line(SEED, 334), r"(\d{4})/(\d{2})/(\d{2})"), weekday_printed=None, source_line=334),
+             date_jalali=date_on(S.norm_line(334), r"(\d{4})/(\d{2})/(\d{2})"), weekday_printed=None, source_line=334),
         dict(event="deadline_resolution_6", description_en="deadline of resolution 6 (forms to the secretariat), Sunday",
-             date_jalali=jalali(line(SEED, 362), r"مورخ (\d{2})/(\d{2})/(\d{2})"), weekday_printed="یکشنبه", source_line=362),
+             date_jalali=date_on(S.norm_line(362), r"مورخ (\d{2})/(\d{2})/(\d{2})"), weekday_printed="یکشنبه", source_line=362),
     ])

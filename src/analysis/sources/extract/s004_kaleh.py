@@ -13,17 +13,11 @@ import re
 
 import pandas as pd
 
-from analysis.core.digits import normalise_fa, parse_number, to_latin_digits
-from analysis.core.paths import seed_lines
-from analysis.core.provinces import get
+from analysis.core.digits import parse_number, to_latin_digits
 from analysis.sources.extract import register
-from analysis.sources.extract.s000_other_helpers import is_words, line, read
+from analysis.sources.extract.seedtext import Seed, is_words, province, read, with_base
 
-SEED = "004"
-
-
-def _cells(n: int) -> list[str]:
-    return [normalise_fa(c) for c in seed_lines(SEED)[n - 1].split("\t")]
+S = Seed("004")
 
 
 def _persons(cell: str) -> float | None:
@@ -86,20 +80,98 @@ TABLES_1_4 = {
 }
 
 
+# Number tokens of lines 1-276 deliberately not transcribed (analysis.sources.coverage):
+# "<line> <token> ... | <kind> [detail]".
+SKIPPED = """
+18 1 | section contents entry: section 1
+18 3 | page contents entry: page 3
+19 2 | section contents entry: section 2
+19 4 | page contents entry: page 4
+20 3 | section contents entry: section 3
+20 4 | page contents entry: page 4
+21 4 | section contents entry: section 4
+21 4 | page contents entry: page 4
+22 5 | section contents entry: section 5
+22 4 | page contents entry: page 4
+23 6 | section contents entry: section 6
+23 5 | page contents entry: page 5
+24 7 | section contents entry: section 7
+24 7 | page contents entry: page 7
+25 8 | section contents entry: section 8
+25 8 | page contents entry: page 8
+26 9 | section contents entry: section 9
+26 9 | page contents entry: page 9
+27 10 | section contents entry: section 10
+27 11 | page contents entry: page 11
+28 11 | section contents entry: section 11
+28 11 | page contents entry: page 11
+29 12 | section contents entry: section 12
+29 12 | page contents entry: page 12
+30 13 | section contents entry: section 13
+30 13 | page contents entry: page 13
+31 14 | section contents entry: section 14
+31 15 | page contents entry: page 15
+33 1 | section heading of section 1
+43 2 | section heading of section 2
+47 3 | section heading of section 3
+52 4 | section heading of section 4
+63 5 | section heading of section 5
+70 6 | section heading of section 6
+119 7 | section heading of section 7
+148 8 | section heading of section 8
+172 9 | section heading of section 9
+190 10 | section heading of section 10
+210 11 | section heading of section 11
+220 12 | section heading of section 12
+247 13 | section heading of section 13
+35 4 | repeat 35 the four provinces, named again ("these 4 provinces")
+37 4 | repeat 35 the four provinces (کاله)
+41 4 | repeat 35 the four provinces
+50 4 | repeat 35 the four provinces
+56 4 | repeat 35 the four provinces
+66 4 | repeat 35 the four provinces
+74 1 | table Table 1 (Kermanshah)
+90 2 | table Table 2 (Ilam)
+98 3 | table Table 3 (Ilam, Takapoo plan)
+108 4 | table Table 4
+165 1 | chart Chart 1 (a process diagram)
+174 4 | repeat 35 the four provinces
+186 2 | chart Chart 2 (a process diagram)
+199 6 | table Table 6
+201 1398 | year the year of Table 6's money (1398)
+213 4 4 | repeat 35 the four provinces (twice)
+218 4 | repeat 35 the four provinces
+222 7 | table Table 7
+222 4 | repeat 35 the four provinces
+225 1 | ordinal row 1 of Table 7
+225 4 | repeat 35 the four provinces
+226 2 | ordinal row 2 of Table 7
+226 4 | repeat 35 the four provinces
+231 8 | table Table 8
+231 4 | repeat 35 the four provinces
+252 1 | ordinal phase 1 of Table 9 (the implementation phases)
+254 2 | ordinal row 2 of Table 9 (the implementation phases)
+261 3 | ordinal row 3 of Table 9
+264 14 | section heading of section 14 (the timetable)
+266 2 | time the timetable's header 'two-monthly' (۲ ماهه)
+267 1 8 17 16 15 14 13 12 11 10 9 8 7 6 5 4 3 2 1 | ordinal the timetable's column numbers, 1 to 18 ('18' printed split as '1 8')
+"""
+
+
 @register("kaleh_priority_sectors", "004_t1-4_priority_sectors.csv")
 def priority_sectors() -> pd.DataFrame:
     rows = []
     for table, (prov, printed, first, last, header, measure) in TABLES_1_4.items():
-        head = _cells(header)
+        head = S.cells(header)
         name_col = next(i for i, h in enumerate(head) if "نام رسته" in h)
         emp_col = next(i for i, h in enumerate(head) if "اشتغال" in h)
         county_col = next((i for i, h in enumerate(head) if h == "شهرستان"), None)
         rank_col = next((i for i, h in enumerate(head) if h == "رتبه"), None)
         for n in range(first, last + 1):
-            cells = seed_lines(SEED)[n - 1].split("\t")
-            if not "".join(cells).strip():
+            cells = S.cells(n)
+            if not any(cells):
                 continue
-            cells = [normalise_fa(c) for c in cells] + [""] * (len(head) - len(cells))
+            cells += [""] * (len(head) - len(cells))
             name = cells[name_col]
             emp = _persons(cells[emp_col])
             total = name == "مجموع"
@@ -108,7 +180,7 @@ def priority_sectors() -> pd.DataFrame:
                 flag = ("province=not printed in the title of Table 4, inferred as Hamedan from the activities "
                         "(Malayer furniture and wood carving, raisins and walnuts, Lalejin pottery, leather)")
             rows.append(dict(
-                table=table, row_kind="total" if total else "activity", province=prov, label_fa=get(prov).fa,
+                table=table, row_kind="total" if total else "activity", province=prov, label_fa=province(prov)[1],
                 province_printed=printed,
                 rank=int(to_latin_digits(cells[rank_col])) if rank_col is not None else None,
                 sector_fa=name, sector_en=sector_en(name),
@@ -135,16 +207,15 @@ T6_COLS = {  # header text (normalised) -> column
 
 @register("kaleh_financing_by_province", "004_t6_financing_by_province.csv")
 def financing_by_province() -> pd.DataFrame:
-    cols = [T6_COLS[h] for h in _cells(203)]
+    cols = [T6_COLS[h] for h in S.cells(203)]
     rows = []
     for n in range(204, 209):
-        rec = dict(zip(cols, _cells(n)))
+        rec = dict(zip(cols, S.cells(n)))
         label = rec.pop("label")
         if "استان" in label and re.search(r"\d", to_latin_digits(label)):
             kind, key, fa = "total", None, label
         else:
-            kind, key = "province", get(label).key
-            fa = get(label).fa
+            kind, (key, fa) = "province", province(label)
         vals = {k: int(parse_number(v, decimal="none")) for k, v in rec.items()}
         rows.append(dict(row_kind=kind, province=key, label_fa=fa, **vals, source_line=n))
     df = pd.DataFrame(rows)
@@ -165,12 +236,12 @@ T8_SECTOR_EN = {
 
 @register("kaleh_financing_by_sector", "004_t8_financing_by_sector.csv")
 def financing_by_sector() -> pd.DataFrame:
-    head = _cells(233)
+    head = S.cells(233)
     assert head[2].startswith("تعداد اشتغال جدید") and head[3] == "کمک های فنی و اعتباری"
     assert head[4] == "تسهیلات بانکی" and head[5] == "یارانه تسهیلات بانکی", head
     rows = []
     for n in range(234, 246):
-        c = _cells(n)
+        c = S.cells(n)
         name = to_latin_digits(c[1])
         total = name.startswith("مجموع")
         vals = [int(parse_number(x, decimal="none")) for x in c[2:6]]
@@ -247,7 +318,7 @@ def prose_figures() -> pd.DataFrame:
     for spec in FIGURES:
         fig, n, pat, unit, qual, desc = spec[:6]
         decimal = spec[6] if len(spec) > 6 else "/"
-        value, _, raw = read(line(SEED, n), pat, decimal=decimal)
+        value, _, raw = read(S.norm_line(n), pat, decimal=decimal)
         words = is_words(raw)
         rials = RIALS_PER.get(unit)
         rows.append(dict(figure=fig, description_en=desc, value=value, unit=unit, qualifier=qual,
@@ -255,4 +326,4 @@ def prose_figures() -> pd.DataFrame:
                          flag="value=printed in words" if words else None, raw_text=raw if words else None))
     df = pd.DataFrame(rows)
     df["value_rials"] = df["value_rials"].astype("Int64")
-    return df
+    return with_base(df, ["value"])
