@@ -123,7 +123,9 @@ def test_warm_kernel_renders_figures_and_isolates_state(tmp_path, kernels):
         "import os\n"
         "fig, ax = plt.subplots(); ax.plot([1, 2]); plt.show()\n"
         "import sys\n"
-        "print('leak' in globals(), os.getpid(), 'pandas' in sys.modules)\n"
+        "print('leak' in globals(), os.getpid(), 'pandas' in sys.modules, end=' ')\n"
+        "import pandas as pd\n"
+        "print(pd.get_option('display.max_columns'))\n"
         "leak = 1")), encoding="utf-8")
     jobs = [Job(k, nb, f"p/{k}", {"province": k}) for k in ("Ilam", "Qom")]
     res = X.run_jobs(jobs, tmp_path, workers=1, quiet=True, kernels=kernels)
@@ -137,6 +139,7 @@ def test_warm_kernel_renders_figures_and_isolates_state(tmp_path, kernels):
         assert text.startswith("False ")  # a fresh namespace: nothing from the previous notebook
         pids.add(text.split()[1])
         assert text.split()[2] == "True"  # forked from the factory, which preloaded pandas
+        assert text.split()[3] == "20"  # pandas' display options as in a plain kernel
     assert len(pids) == 2  # one process per notebook
 
 
