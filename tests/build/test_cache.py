@@ -47,13 +47,15 @@ def test_cache_record_has_no_clock_and_inputs_invalidate_it(tmp_path, monkeypatc
 
 def test_validation_only_for_changed_datasets(tmp_path, monkeypatch):
     from analysis.sources import datasets as data
+    validated = []
+    monkeypatch.setattr(data, "validate_all", lambda names: validated.append(sorted(names)) or len(names))
     stamp = tmp_path / "validated.json"
-    assert cache.validate_changed(stamp) == len(data.catalog())
+    assert cache.validate_changed(stamp) == len(data.catalog())  # no stamp: everything
     assert cache.validate_changed(stamp) == 0
     seen = json.loads(stamp.read_text())
     seen["water_by_province"] = "an older version"
     stamp.write_text(json.dumps(seen))
-    assert cache.validate_changed(stamp) == 1
+    assert cache.validate_changed(stamp) == 1 and validated[-1] == ["water_by_province"]
 
     def bad(names):
         raise data.DataError("data/processed/x.csv: row 3, column 'plan': 'ten' is not a number")
@@ -62,3 +64,4 @@ def test_validation_only_for_changed_datasets(tmp_path, monkeypatch):
     stamp.write_text(json.dumps(seen))
     with pytest.raises(BuildError, match=r"data check failed, nothing built: .*row 3, column 'plan'"):
         cache.validate_changed(stamp)
+    assert json.loads(stamp.read_text())["water_by_province"] == "changed again"  # not recorded as validated

@@ -34,10 +34,11 @@ from pathlib import Path
 
 from analysis.build import cache, publish, render
 from analysis.build.execute import Kernels, Result, run_jobs
-from analysis.build.jobs import Book, BuildError, jobs, toc, write_toc
+from analysis.build.jobs import Book, BuildError, Job, jobs, load_structure, toc, write_toc
 from analysis.core import paths
 
-__all__ = ["BuildError", "BuildInterrupted", "BuildReport", "build"]
+# build() and its report; the rest is re-exported for callers of the former one-module runner
+__all__ = ["BuildError", "BuildInterrupted", "BuildReport", "build", "Book", "Job", "jobs", "load_structure", "toc", "write_toc"]
 
 
 class BuildInterrupted(BuildError):
@@ -155,6 +156,14 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
     html, warnings = render.jupyter_book(src_dir, work / "html", "html", quiet, fresh=force, epoch=epoch)
     report.warnings += warnings
     timings["html"] = time.perf_counter() - t
+    if report.failed and not publish_partial:  # no PDF for a book that will not be published
+        target = build_dir / "failed-site"
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(html, target)
+        names = ", ".join(r.job.name for r in report.failed)
+        also = f" Sphinx also warned {len(warnings)} time(s): {warnings[0]}" if warnings else ""
+        raise BuildError(f"{len(report.failed)} notebook(s) failed: {names}. The book with these chapters "
+                         f"marked as failed is in {target}; the published book in {link} is unchanged.{also}")
     if strict and report.warnings:
         raise BuildError(_warning_message(report.warnings, work / "html" / "html.log"))
     pdf_file = None
@@ -171,14 +180,6 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
         shutil.copyfile(root_page if root_page.exists() else single / "index.html", printable)
         pdf_file = render.print_pdf(printable, work / "book.pdf")
         timings["pdf"] = time.perf_counter() - t
-
-    if report.failed and not publish_partial:
-        target = build_dir / "failed-site"
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(html, target)
-        names = ", ".join(r.job.name for r in report.failed)
-        raise BuildError(f"{len(report.failed)} notebook(s) failed: {names}. The book with these chapters "
-                         f"marked as failed is in {target}; the published book in {link} is unchanged.")
 
     site = build_dir / "sites" / (time.strftime("%Y%m%d-%H%M%S-") + str(os.getpid()))
     shutil.rmtree(site, ignore_errors=True)

@@ -89,6 +89,11 @@ def serve(path: str) -> None:
             importlib.import_module(name)
         except ImportError:
             pass
+    # What a module decides at import from its surroundings must be what it would decide in a
+    # kernel: pandas, imported here outside IPython, would take the display for a terminal and
+    # truncate wide frames' text (display.max_columns 0); in a Jupyter kernel it picks 20.
+    if "pandas" in sys.modules:
+        sys.modules["pandas"].set_option("display.max_columns", 20)
     from analysis.sources.datasets import catalog
     catalog()  # parse the catalogue once
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
