@@ -1,4 +1,4 @@
-"""Rendering: the Sphinx source tree, Jupyter Book (HTML, single-page HTML) and the PDF.
+"""Rendering: the Sphinx source tree and Jupyter Book's HTML build.
 
 :func:`stage`         assembles ``_build/work/src`` from ``_config.yml``, ``_toc.yml``, ``book/``,
                       the fonts and the executed notebooks (a failed chapter becomes a page
@@ -6,7 +6,8 @@
 :func:`jupyter_book`  runs ``jupyter-book build`` (Sphinx) with a reproducible
                       ``SOURCE_DATE_EPOCH``; returns the output folder and the warnings
 :func:`prune`         removes images and downloads no page links to (left by earlier builds)
-:func:`print_pdf`     prints the single-page HTML with headless Chromium
+
+The PDF edition is printed from the HTML build by :mod:`analysis.build.printbook`.
 
 Sphinx rebuilds incrementally: a document is re-read when its source file is newer than the
 time Sphinx last read it. Staged files are therefore written with the current time (never
@@ -23,7 +24,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -178,43 +178,3 @@ def prune(site: Path) -> list[str]:
             if not any(d.iterdir()):
                 d.rmdir()
     return gone
-
-
-# ------------------------------------------------------------------------------ PDF
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
-                  "--virtual-time-budget=20000"]
-
-
-def chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        exe = shutil.which(name)
-        if exe:
-            return exe
-    raise BuildError("headless Chromium not found: run scripts/setup.sh (installs Debian's chromium)")
-
-
-def print_pdf(html: Path, pdf: Path, timeout: int = 300) -> Path:
-    """Print an HTML file to PDF with headless Chromium (offline flags, fresh profile).
-
-    Chromium writes into a file of this build's own (per-process name), renamed to ``pdf``
-    only when it is a plausible PDF.
-    """
-    pdf.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="book-chromium-") as profile:
-        tmp_pdf = pdf.with_name(f".{pdf.name}.{os.getpid()}.tmp")
-        tmp_pdf.unlink(missing_ok=True)
-        cmd = [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={tmp_pdf}", html.resolve().as_uri()]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            tmp_pdf.unlink(missing_ok=True)
-            raise BuildError(f"Chromium did not print {html} to PDF within {timeout} s") from None
-        size = tmp_pdf.stat().st_size if tmp_pdf.exists() else 0
-        if proc.returncode != 0 or size < 1000 or not tmp_pdf.read_bytes().startswith(b"%PDF"):
-            tmp_pdf.unlink(missing_ok=True)
-            what = f"exit {proc.returncode}" if proc.returncode else f"exit 0 but {'an empty or invalid file' if size else 'no file'}"
-            raise BuildError(f"Chromium could not print {html} to PDF ({what}):\n{proc.stderr[-2000:]}")
-        os.replace(tmp_pdf, pdf)
-    return pdf

@@ -6,17 +6,19 @@
 2. write ``_toc.yml`` (:mod:`analysis.build.jobs`); validate the datasets that changed
    (:func:`analysis.build.cache.validate_changed`)
 3. execute the notebooks whose inputs changed (:mod:`analysis.build.execute`)
-4. stage the Sphinx source tree and render HTML, single-page HTML and the PDF
-   (:mod:`analysis.build.render`); with ``strict`` any Sphinx warning fails the build
+4. stage the Sphinx source tree and render HTML (:mod:`analysis.build.render`); with
+   ``strict`` any Sphinx warning fails the build; print the book's PDF and one PDF per
+   province from the HTML (:mod:`analysis.build.printbook`)
 5. publish (:mod:`analysis.build.publish`) only if everything succeeded and no page says a
    chapter failed, then tidy up
 
 Layout of the build folder (``_build/``, git-ignored):
 
 ``executed/``      executed notebooks, their cache records (``*.inputs.json``) and kernel logs
-``work/src/``      the Sphinx source tree; ``work/html``, ``work/single`` Jupyter Book output
+``work/src/``      the Sphinx source tree; ``work/html`` Jupyter Book output
+``work/pdf/``      the PDFs of the last build and what each was printed from (``*.sha256``)
 ``sites/<stamp>/`` complete sites; ``html`` is a symlink to the published one
-``pdf/book.pdf``   the published PDF
+``pdf/book.pdf``   the published PDF (the site also has it, and ``provinces/<slug>.pdf``)
 ``failed-site/``   the book of the last failed build, with the failed chapters marked
 ``.build.lock``    held by the running build
 """
@@ -32,7 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.build import cache, publish, render
+from analysis.build import cache, printbook, publish, render
 from analysis.build.execute import Kernels, Result, run_jobs
 from analysis.build.jobs import Book, BuildError, Job, jobs, load_structure, toc, write_toc
 from analysis.core import paths
@@ -166,19 +168,10 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
                          f"marked as failed is in {target}; the published book in {link} is unchanged.{also}")
     if strict and report.warnings:
         raise BuildError(_warning_message(report.warnings, work / "html" / "html.log"))
-    pdf_file = None
+    printed: list[printbook.Printed] = []
     if pdf:
         t = time.perf_counter()
-        single, warnings = render.jupyter_book(src_dir, work / "single", "singlehtml", quiet, fresh=force, epoch=epoch)
-        report.warnings += warnings
-        if strict and warnings:
-            raise BuildError(_warning_message(warnings, work / "single" / "singlehtml.log"))
-        # The single page is written as <root>.html (index.html only redirects to it) but its
-        # links to _static/ and _images/ are relative to the output folder: print it from there.
-        root_page = single / f"{toc(book)['root']}.html"
-        printable = single / "book-print.html"
-        shutil.copyfile(root_page if root_page.exists() else single / "index.html", printable)
-        pdf_file = render.print_pdf(printable, work / "book.pdf")
+        printed = printbook.make(html, book, epoch, work / "pdf", quiet=quiet)
         timings["pdf"] = time.perf_counter() - t
 
     site = build_dir / "sites" / (time.strftime("%Y%m%d-%H%M%S-") + str(os.getpid()))
@@ -192,15 +185,19 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
             shutil.rmtree(site, ignore_errors=True)
             raise BuildError(f"refusing to publish: {len(bad)} page(s) say a chapter failed although every notebook "
                              f"succeeded: {', '.join(bad[:5])}. The published book in {link} is unchanged.")
-    if pdf_file:
-        shutil.copyfile(pdf_file, site / "book.pdf")
+    for p in printed:  # book.pdf at the site's root, provinces/<slug>.pdf beside each chapter
+        target = site / p.path.relative_to(work / "pdf")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(p.path, target)
+    if printed:
+        printbook.link_pdfs(site, book, printed, work / "pdf")
     publish.publish_site(site, link)
-    if pdf_file:
-        publish.publish_file(pdf_file, pdf_out)
-    stamp_file.write_text(json.dumps({"fingerprint": fingerprint, "pdf": bool(pdf_file), "partial": bool(report.failed),
+    if printed:
+        publish.publish_file(printed[0].path, pdf_out)
+    stamp_file.write_text(json.dumps({"fingerprint": fingerprint, "pdf": bool(printed), "partial": bool(report.failed),
                                       "warnings": report.warnings}))
     publish.tidy(build_dir, executed, {r.job.out for r in report.failed})
-    report.html, report.pdf = link, (pdf_out if pdf_file else None)
+    report.html, report.pdf = link, (pdf_out if printed else None)
     return report
 
 
