@@ -473,6 +473,9 @@ def destinations(pdf: bytes) -> dict[str, int]:
 
 
 PDF_OPTIONS = {"outline": True, "tagged": True, "prefer_css_page_size": True, "print_background": True}
+# The text of every heading Chromium makes a bookmark of (the rendered ones), in order
+HEADINGS = """() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+  .filter(h => h.getClientRects().length > 0).map(h => h.textContent.replace(/\\s+/g, ' ').trim())"""
 FILL_TOC = """(pages) => { for (const a of document.querySelectorAll('a[data-dest]')) {
   const n = pages[a.dataset.dest]; a.querySelector('.toc-page').textContent = n ? String(n) : ''; } }"""
 
@@ -500,12 +503,13 @@ async def _print_one(browser, site: Path, doc: Document, out: Path, m: Meta, tim
                     break
             else:
                 raise BuildError(f"{out.name}: the contents' page numbers did not settle after three prints")
+        titles = await page.evaluate(HEADINGS)
     finally:
         await page.close()
         page_file.unlink(missing_ok=True)
     if not data.startswith(b"%PDF") or len(data) < 1000:
         raise BuildError(f"Chromium printed no valid PDF for {out.name}")
-    return finish(data, out, doc, m)
+    return finish(data, out, doc, m, titles)
 
 
 def _pdf_string(value: str) -> bytes:
@@ -515,29 +519,69 @@ def _pdf_string(value: str) -> bytes:
     return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 
-def with_info(data: bytes, info: dict[str, str]) -> bytes:
-    """The PDF with its document information replaced, as an incremental update (a new
-    information dictionary, an xref section and a trailer appended; nothing rewritten, so
-    the outline, the links and the tagged structure stay as Chromium wrote them)."""
+def _outline_items(reader) -> list:
+    """The outline's items (indirect references) in document order (depth first)."""
+    root = reader.trailer["/Root"]
+    if "/Outlines" not in root:
+        return []
+    items, stack = [], []
+    node = root["/Outlines"].get_object().get("/First")
+    while node is not None or stack:
+        if node is None:
+            node = stack.pop()
+            continue
+        items.append(node)
+        obj = node.get_object()
+        if "/Next" in obj:
+            stack.append(obj.raw_get("/Next"))
+        node = obj.raw_get("/First") if "/First" in obj else None
+    return items
+
+
+def with_info(data: bytes, info: dict[str, str], titles: list[str] | None = None) -> bytes:
+    """The PDF with its document information replaced and, given ``titles`` (one per outline
+    item, in document order), its bookmarks' titles set, as an incremental update: new
+    objects, an xref section and a trailer appended, nothing rewritten, so the outline, the
+    links and the tagged structure stay as Chromium wrote them.
+
+    Chromium 156 writes the text of a heading that starts a page twice into its bookmark
+    ("ContentsContents"); the document's own heading texts replace them."""
     import io
 
     import pypdf
+    from pypdf.generic import TextStringObject
     reader = pypdf.PdfReader(io.BytesIO(data))
     size = int(reader.trailer["/Size"])
     root = reader.trailer.raw_get("/Root")
     prev = re.findall(rb"startxref\s+(\d+)\s+%%EOF", data[-2048:])
     if not prev:
         raise BuildError("the PDF Chromium printed has no startxref: cannot add its document information")
+    objects: list[tuple[int, bytes]] = []
+    if titles is not None:
+        items = _outline_items(reader)
+        if len(items) != len(titles):
+            raise BuildError(f"the PDF has {len(items)} bookmarks for {len(titles)} headings")
+        for ref, title in zip(items, titles, strict=True):
+            obj = ref.get_object()
+            if obj.get("/Title") == title:
+                continue
+            obj[pypdf.generic.NameObject("/Title")] = TextStringObject(title)
+            buf = io.BytesIO()
+            obj.write_to_stream(buf)
+            objects.append((ref.idnum, buf.getvalue()))
     body = b" ".join(b"/" + k.encode("ascii") + b" " + _pdf_string(v) for k, v in info.items())
-    offset = len(data) + 1
-    update = b"\n%d 0 obj\n<< %s >>\nendobj\n" % (size, body)
-    xref = offset + len(update) - 1
-    update += b"xref\n%d 1\n%010d 00000 n \ntrailer\n<< /Size %d /Root %d %d R /Info %d 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
-        size, offset, size + 1, root.idnum, root.generation, size, int(prev[-1]), xref)
-    return data + update
+    objects.append((size, b"<< " + body + b" >>"))
+    update, xref = bytearray(b"\n"), bytearray(b"xref\n")
+    for num, raw in objects:
+        xref += b"%d 1\n%010d 00000 n \n" % (num, len(data) + len(update))
+        update += b"%d 0 obj\n%s\nendobj\n" % (num, raw)
+    start = len(data) + len(update)
+    update += xref + b"trailer\n<< /Size %d /Root %d %d R /Info %d 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        size + 1, root.idnum, root.generation, size, int(prev[-1]), start)
+    return data + bytes(update)
 
 
-def finish(data: bytes, out: Path, doc: Document, m: Meta) -> int:
+def finish(data: bytes, out: Path, doc: Document, m: Meta, titles: list[str] | None = None) -> int:
     """Write the PDF with its document information (title, author, subject, keywords, the
     book and data versions; the dates are the build's epoch); returns its page count."""
     stamp = dt.datetime.fromtimestamp(m.epoch, dt.UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
@@ -545,7 +589,7 @@ def finish(data: bytes, out: Path, doc: Document, m: Meta) -> int:
     data = with_info(data, {"Title": doc.title, "Author": m.author, "Subject": doc.subject,
                             "Keywords": texts("pdf.keywords"), "Creator": "analysis.build.printbook (headless Chromium)",
                             "Producer": "Skia/PDF", "CreationDate": stamp, "ModDate": stamp,
-                            "BookVersion": m.version, "DataVersion": m.data})
+                            "BookVersion": m.version, "DataVersion": m.data}, titles)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)
