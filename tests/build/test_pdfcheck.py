@@ -108,6 +108,9 @@ NUMBER_FORMS = [  # (CSS content of the bottom margin box, whether it reads as t
     ('counter(page) " / 99"', False),  # a wrong total
     ('"p" counter(page)', False),  # not a whole token
     ('counter(page) "a"', False),
+    ('counter(page, persian) " / " counter(pages, persian)', True),  # digits of any script
+    ('counter(pages) " / " counter(page)', True),  # as a right-to-left "N / M" extracts
+    ('counter(page, persian) " / ۹۹"', False),
 ]
 
 
@@ -135,14 +138,15 @@ def test_a_blank_page(pdf):
 
 
 @pytest.mark.parametrize(("href", "from_file", "problem"), [
-    ("file:///tmp/x.csv", False, "link.pdf p. 1: link to file:///tmp/x.csv (file: URI)"),
-    ("/work/data/x.csv", True, "link.pdf p. 1: link to file:///work/data/x.csv (file: URI)"),
-    ("https://example.org/home/me/_build/x", False,
-     "link.pdf p. 1: link to https://example.org/home/me/_build/x (machine path '/home/')"),
+    ("file:///tmp/x.csv", False, "link to file:///tmp/x.csv (file: URI)"),
+    ("/work/data/x.csv", True, "link to file:///work/data/x.csv (file: URI)"),  # relative to a file:// page
+    ("C:\\Users\\me\\x.csv", False, "link to c:\\Users\\me\\x.csv (machine path 'C:\\')"),  # Chromium: c:
+    ("ftp://host/home/me/x", False, "link to ftp://host/home/me/x (machine path '/home/')"),
+    ("https://example.org/home/x", False, None),  # a web address may have a /home/
 ])
 def test_links_that_leak_the_build_machine(pdf, href, from_file, problem):
     f = pdf(document(f"<h1>Links</h1><p><a href='{href}'>the data</a></p>"), "link.pdf", from_file=from_file)
-    assert pdfcheck.check_pdf(f) == [problem]
+    assert pdfcheck.check_pdf(f) == ([f"link.pdf p. 1: {problem}"] if problem else [])
 
 
 def test_text_and_document_info_that_leak_the_build_machine(pdf):
@@ -202,3 +206,25 @@ def test_cli(pdf, capsys):
     assert capsys.readouterr().out.splitlines()[1:] == [
         "flat.pdf: outline has 0 entries, expected at least 1",
         "flat.pdf: 1 pages, 0 outline entries, links: internal 0, site 0, external 0, file 0, other 0; 1 problem(s)"]
+
+
+def test_chapters_are_matched_without_numbers_spaces_or_case(pdf):
+    body = "<h1>One</h1>" + "<p>Line.</p>" * 12 + "<h1>Two  words</h1><p>Text.</p>"
+    f = pdf(document(body), "match.pdf")
+    [problem] = pdfcheck.check_pdf(f, chapters=["1. one", "2.1. TWO words"])
+    assert problem.startswith("match.pdf p. 1: chapter 'Two words' starts ")
+
+
+def test_toc_chapters_reads_the_titles_of_the_built_pages(tmp_path):
+    from analysis.build.jobs import toc
+    t = toc()
+    files = [t["root"]] + [ch["file"] for part in t["parts"] for ch in part["chapters"]]
+    for i, f in enumerate(files):
+        page = tmp_path / f"{f}.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f'<main><h1><span class="section-number">{i}. </span>Title &amp; {i}<a class="headerlink" '
+                        f'href="#t" title="Link to this heading">#</a></h1><h1>Not this</h1></main>', encoding="utf-8")
+    assert pdfcheck.toc_chapters(tmp_path) == [f"Title & {i}" for i in range(len(files))]
+    (tmp_path / f"{files[-1]}.html").unlink()
+    with pytest.raises(FileNotFoundError, match=files[-1]):
+        pdfcheck.toc_chapters(tmp_path)

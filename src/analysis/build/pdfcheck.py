@@ -48,7 +48,8 @@ A4 = (595.28, 841.89)
 SIZE_TOLERANCE = 1.0
 TOP_SHARE = 0.25  # a chapter's destination must lie in the top quarter of the content box
 SAMPLE = 9  # pages whose graphics are read to find the content box
-MACHINE_PATHS = ("/home/", "/tmp/", "/work/", "/root/", "_build/", "C:\\")
+MACHINE_PATHS = ("/home/", "/tmp/", "/work/", "/root/", "_build/")
+_DRIVE = re.compile(r"(?<![A-Za-z])[A-Za-z]:\\|^[A-Za-z]:/")  # C:\ (Chromium writes a link to it as c:\)
 PAGE_NUMBER = re.compile(r"(?<![\w/.,])(?P<page>\d+)(?:\s*/\s*(?P<pages>\d+))?(?![\w/.,])")
 _PAINT = {b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
 _PATH = {b"m", b"l", b"c", b"v", b"y", b"re", b"h"}
@@ -346,6 +347,15 @@ def _norm(title: str) -> str:
     return re.sub(r"^(\d+\.)*\d+\.?\s+", "", t)
 
 
+def _key(title: str) -> str:
+    """What two titles of the same heading share: :func:`_norm` without any whitespace or
+    leading section numbers (Chromium's outline titles drop or repeat some: an outline entry
+    ``2.3. 2.3. All indicators`` for a heading shown as ``2.3. All indicators``, or
+    ``actual(ISIPO 1401)`` for ``actual (ISIPO 1401)``)."""
+    t = re.sub(r"^(?:(?:\d+\.)*\d+\.?\s*)+", "", _norm(title))
+    return re.sub(r"\s+", "", t).casefold()
+
+
 def _uris(reader) -> Iterable[tuple[int, str | None, bool]]:
     """Each link annotation as ``(page, URI or None, internal)``."""
     for i, page in enumerate(reader.pages, 1):
@@ -363,10 +373,17 @@ def _uris(reader) -> Iterable[tuple[int, str | None, bool]]:
                 yield i, None, False
 
 
-def _leak(s: str) -> str | None:
-    """What in ``s`` shows the build machine: a ``file:`` URI or a machine path."""
-    if s.lower().startswith("file:") or "file://" in s.lower():
+def _leak(s: str, web: bool = False) -> str | None:
+    """What in ``s`` shows the build machine: a ``file:`` URI or a machine path (with
+    ``web``, an http(s) or mailto link: only a ``file:`` URI, a web address may well have a
+    ``/home/``)."""
+    low = s.lower()
+    if low.startswith("file:") or "file://" in low:
         return "file: URI"
+    if web and low.startswith(("http://", "https://", "mailto:")):
+        return None
+    if _DRIVE.search(s):
+        return "machine path 'C:\\'"
     for p in MACHINE_PATHS:
         if p in s:
             return f"machine path {p!r}"
@@ -377,7 +394,8 @@ def check_pdf(path: str | Path, *, min_outline: int = 1, chapters: list[str] | N
               page_number: re.Pattern | str = PAGE_NUMBER) -> list[str]:
     """Check a printed PDF; one line per problem, an empty list when there is none.
 
-    Checks, in this order (each problem line starts ``<file name>`` or ``<file name> p. N:``):
+    Checks (each problem line starts ``<file name>:`` or ``<file name> p. N:``; the lines come
+    in the order outline, then page by page, then links, document information, chapters):
 
     1. the file opens as a PDF and has an outline of at least ``min_outline`` entries (all
        levels counted): ``book.pdf: outline has 0 entries, expected at least 1``;
@@ -386,15 +404,16 @@ def check_pdf(path: str | Path, *, min_outline: int = 1, chapters: list[str] | N
        margin text: 'Running head')``;
     3. no page is blank, i.e. has no text, painted path, image or shading inside the content
        box (margin text alone does not count): ``book.pdf p. 15: blank page``;
-    4. no link is a ``file:`` URI or names a machine path (``/home/``, ``/tmp/``, ``/work/``,
-       ``/root/``, ``_build/``, ``C:\\``), nor does the document information or any page's text
+    4. no link is a ``file:`` URI, nor a link other than http(s) and mailto names a machine
+       path (``/home/``, ``/tmp/``, ``/work/``, ``/root/``, ``_build/``, a drive ``C:\\``), nor
+       does the document information name one or contain ``file://``, nor any page's text
        contain ``file://``: ``book.pdf p. 3: link to file:///tmp/x.csv (file: URI)``,
        ``book.pdf: document info /Title contains a machine path '/work/': ...``,
        ``book.pdf p. 9: text contains a file: URI: ...``;
     5. every page is A4, portrait (595.28 x 841.89 pt) or landscape (841.89 x 595.28 pt),
        within 1 pt: ``book.pdf p. 1: page is 612.0 x 792.0 pt, not A4 (595.3 x 841.9)``;
     6. every chapter starts on a new page: the outline entries whose titles are in
-       ``chapters`` (compared without section numbers, permalink signs and extra spaces), or
+       ``chapters`` (compared without section numbers, permalink signs, spaces and case), or
        every top-level entry if ``chapters`` is None, point into the top quarter of their
        page's content box: ``book.pdf p. 2: chapter 'Two' starts 50 % down the page, not at
        its top``; a title of ``chapters`` no outline entry has: ``book.pdf: chapter 'X' is not
@@ -453,7 +472,7 @@ def check_pdf(path: str | Path, *, min_outline: int = 1, chapters: list[str] | N
             problems.append(f"{name} p. {n}: text contains a file: URI: {leaked.group()[:80]!r}")
 
     for n, uri, _ in _uris(reader):
-        if uri is not None and (why := _leak(uri)):
+        if uri is not None and (why := _leak(uri, web=True)):
             problems.append(f"{name} p. {n}: link to {uri} ({why})")
     for key, value in (reader.metadata or {}).items():
         if isinstance(value, str) and (why := _leak(value)):
@@ -468,9 +487,9 @@ def _chapter_problems(name: str, doc: _Document, entries, chapters: list[str] | 
     if chapters is None:
         chosen = [e for e in entries if e[0] == 1]
     else:
-        wanted = {_norm(c): c for c in chapters}
-        chosen = [e for e in entries if _norm(e[1]) in wanted]
-        found = {_norm(e[1]) for e in chosen}
+        wanted = {_key(c): c for c in chapters}
+        chosen = [e for e in entries if _key(e[1]) in wanted]
+        found = {_key(e[1]) for e in chosen}
         problems += [f"{name}: chapter {c!r} is not in the outline" for k, c in wanted.items() if k not in found]
     for _level, title, page, dest in chosen:
         if page < 1:
