@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check-pdf", help="check printed PDFs: outline, page numbers, blank pages, A4, links, chapter starts")
     p.add_argument("files", nargs="+", help="PDF files")
     p.add_argument("--chapters-from-toc", action="store_true",
-                   help="check that the chapters of _toc.yml (their titles read from the built HTML) start at a page's top")
+                   help="for the whole book: every chapter of _toc.yml (titles read from the built HTML) is in the outline and starts at a page's top")
     p.add_argument("--html", type=Path, default=None, help="built HTML for --chapters-from-toc (default: _build/html)")
     p.add_argument("--site", default=None, help="the published site's base URL, to count links to it apart")
     p.set_defaults(func=cmd_check_pdf)

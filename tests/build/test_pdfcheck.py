@@ -196,7 +196,7 @@ def test_not_a_pdf(tmp_path):
     assert problem.startswith("broken.pdf: cannot be read as a PDF: ")
 
 
-def test_cli(pdf, capsys):
+def test_cli(pdf, capsys, tmp_path):
     good = pdf(document(GOOD), "good.pdf")
     bad = pdf(document("<p>No headings.</p>"), "flat.pdf")
     assert cli.main(["check-pdf", str(good)]) == 0
@@ -206,6 +206,11 @@ def test_cli(pdf, capsys):
     assert capsys.readouterr().out.splitlines()[1:] == [
         "flat.pdf: outline has 0 entries, expected at least 1",
         "flat.pdf: 1 pages, 0 outline entries, links: internal 0, site 0, external 0, file 0, other 0; 1 problem(s)"]
+    missing = tmp_path / "missing.pdf"
+    assert cli.main(["check-pdf", str(missing)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("missing.pdf: cannot be read as a PDF: FileNotFoundError")
+    assert out[1:] == ["missing.pdf: cannot be read (FileNotFoundError); 1 problem(s)"]
 
 
 def test_chapters_are_matched_without_numbers_spaces_or_case(pdf):

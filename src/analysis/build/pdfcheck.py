@@ -544,9 +544,12 @@ def link_counts(path: str | Path, site: str | None = None) -> dict[str, int]:
 
 
 def summary(path: str | Path, site: str | None = None) -> str:
-    """One line about a PDF: pages, outline entries, links by kind."""
+    """One line about a PDF: pages, outline entries, links by kind (or that it cannot be read)."""
     from pypdf import PdfReader
-    reader = PdfReader(path)
+    try:
+        reader = PdfReader(path)
+    except Exception as err:  # noqa: BLE001 - the summary of a broken file says so
+        return f"{Path(path).name}: cannot be read ({type(err).__name__})"
     links = ", ".join(f"{k} {v}" for k, v in link_counts(path, site).items())
     return f"{Path(path).name}: {len(reader.pages)} pages, {len(_outline(reader))} outline entries, links: {links}"
 
