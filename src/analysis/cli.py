@@ -97,6 +97,22 @@ def cmd_build(args) -> int:
     return 1 if report.failed else 0
 
 
+def cmd_check_pdf(args) -> int:
+    from analysis.build import pdfcheck
+    try:
+        chapters = pdfcheck.toc_chapters(args.html) if args.chapters_from_toc else None
+    except (FileNotFoundError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    bad = 0
+    for f in args.files:
+        problems = pdfcheck.check_pdf(f, chapters=chapters)
+        print(*problems, sep="\n") if problems else None
+        print(pdfcheck.summary(f, site=args.site) + (f"; {len(problems)} problem(s)" if problems else "; ok"))
+        bad += bool(problems)
+    return 1 if bad else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -129,6 +145,13 @@ def main(argv: list[str] | None = None) -> int:
                    help="if another build is running in the same build folder, wait this long for it (default: 0, stop at once)")
     p.add_argument("--cold-kernels", action="store_true", help="plain ipykernels instead of kernels forked from a pre-warmed factory")
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("check-pdf", help="check printed PDFs: outline, page numbers, blank pages, A4, links, chapter starts")
+    p.add_argument("files", nargs="+", help="PDF files")
+    p.add_argument("--chapters-from-toc", action="store_true",
+                   help="for the whole book: every chapter of _toc.yml (titles read from the built HTML) is in the outline and starts at a page's top")
+    p.add_argument("--html", type=Path, default=None, help="built HTML for --chapters-from-toc (default: _build/html)")
+    p.add_argument("--site", default=None, help="the published site's base URL, to count links to it apart")
+    p.set_defaults(func=cmd_check_pdf)
     args = parser.parse_args(argv)
     return args.func(args)
 
