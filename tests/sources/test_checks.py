@@ -87,7 +87,7 @@ def test_seed_check_skipped_says_so_in_one_line(repo, tmp_path, monkeypatch):
     code, out, err = _run()
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        f"seed check skipped: the seed files are absent ({tmp_path / 'no-seeds'} not found; they belong in ../shared/seeds "
+        f"seed check skipped: the seed files are absent (none found in {tmp_path / 'no-seeds'}; they belong in ../shared/seeds "
         "beside the repository, or set ANALYSIS_SEEDS); numbers not checked against their source lines",
         "checked 2 datasets and 2 reference files: 0 problem(s) (provenance not checked)",
     ]

@@ -48,6 +48,17 @@ def seed_path(name: str) -> Path:
     return SEEDS / file
 
 
+def seeds_present() -> bool:
+    """Whether the seed texts are here: at least one seed file in :data:`SEEDS`.
+
+    A clone without ``../shared/seeds`` (or with ``ANALYSIS_SEEDS`` at a missing or empty folder)
+    has none: the book builds from ``data/`` and says where the checks against the seed lines were
+    not run. A folder holding only some of the files counts as present, so reading a missing one
+    fails naming it (:func:`seed_lines`). Read at each call (tests point :data:`SEEDS` elsewhere).
+    """
+    return any((SEEDS / f).is_file() for f in SEED_FILES.values())
+
+
 def seed_lines(name: str) -> list[str]:
     """Lines of a seed file; ``lines[n - 1]`` is line ``n`` as cited in ``data/``."""
     path = seed_path(name)
