@@ -342,8 +342,10 @@ def printed_on(seed: str, line_no: int, value: float) -> float:
 def seed_verifications() -> dict[str, int]:
     """How many typed seed figures the audits use (``quoted``), how many were verified on their
     seed lines (``verified``) and how many were not because the seed texts are absent
-    (``not_verified``). Runs the audits first if they have not run in this process."""
-    if not QUOTED:
+    (``not_verified``). Runs the audits first if they have not run in this process, or ran with
+    the seed texts present where they are now absent (or the reverse)."""
+    present = paths.seeds_present()
+    if not QUOTED or any(v != present for v in QUOTED.values()):
         run()
     n_ok = sum(QUOTED.values())
     return {"quoted": len(QUOTED), "verified": n_ok, "not_verified": len(QUOTED) - n_ok}
