@@ -3,7 +3,8 @@
 The repository root is found from this file (``src/analysis/core/paths.py``); it can be
 overridden with ``ANALYSIS_ROOT``. The seeds live beside the repository in
 ``../shared/seeds`` (override with ``ANALYSIS_SEEDS``); they are needed only to extract the
-data and to check its provenance. The reference data the book reads (inflation, province
+data and to check it against the seed lines. Without them (:func:`seeds_present`) the book still
+builds, and its pages say which checks against the seed texts were not run. The reference data the book reads (inflation, province
 boundaries) is in the repository, ``data/reference/`` (:data:`REFERENCE`), so a clone builds
 on its own.
 """
