@@ -1,6 +1,7 @@
 """Notebook execution: parameters, isolated failures, the cache, the hook cell, warm kernels,
 reproducible executed notebooks."""
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -9,17 +10,9 @@ from analysis.build import cache
 from analysis.build import execute as X
 from analysis.build.jobs import Job
 
-FIXTURE = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
+from .conftest import HEADER
 
+FIXTURE = HEADER + """
 ```{code-cell} ipython3
 :tags: [parameters]
 
@@ -176,3 +169,31 @@ def _kernels_leave_nothing_behind(tmp_path, warm):
 def test_runner_reports_missing_notebook(tmp_path):
     res = X.run_jobs([Job("Gone", tmp_path / "gone.md", "x/gone")], tmp_path, quiet=True)
     assert res[0].status == "failed" and "notebook source missing" in res[0].error
+
+
+# --- the book's own pages without the seed texts ------------------------------------------------
+SEED_PAGES = ["00_introduction", "01_methods", "a1_audit", "a2_data_catalogue"]
+_CITED = re.compile(r"\{glue(?::\w+)?\}`([^`]+)`|```\{glue:figure\}\s+(\S+)")
+
+
+@pytest.mark.e2e  # four real notebooks, about 25 s: the fast suite tests their functions (tests/report/test_seeds_absent.py)
+@pytest.mark.parametrize("page", SEED_PAGES)
+def test_pages_that_read_the_seeds_build_without_them_and_say_not_checked(page, tmp_path, monkeypatch):
+    from analysis.core import paths
+    from analysis.core.text import t
+
+    empty = tmp_path / "no-seeds"
+    empty.mkdir()
+    monkeypatch.setenv("ANALYSIS_SEEDS", str(empty))  # the kernel inherits it
+    source = paths.NOTEBOOKS / f"{page}.md"
+    res = X.execute_one(Job(page, source, page, {}), tmp_path / "executed")
+    assert res.status == "executed", res.error
+    nb = json.loads((tmp_path / "executed" / f"{page}.ipynb").read_text(encoding="utf-8"))
+    outputs = [o for c in nb["cells"] for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error" or o.get("name") == "stderr"]
+    glued = {o["metadata"]["scrapbook"]["name"] for o in outputs if "scrapbook" in o.get("metadata", {})}
+    cited = {a or b for a, b in _CITED.findall(source.read_text(encoding="utf-8"))}
+    assert cited and cited <= glued, sorted(cited - glued)
+    shown = " ".join(" ".join(v) if isinstance(v, list) else str(v)
+                     for o in outputs for k, v in o.get("data", {}).items() if k.startswith("text/"))
+    assert t("methods.not_checked", "en").lower() in " ".join(shown.replace("*", "").split()).lower()

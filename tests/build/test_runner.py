@@ -306,3 +306,29 @@ def test_structure_parameters_reach_the_notebooks(scenario):
 def test_default_book_is_this_repository():
     book = Book.default()
     assert book.config == paths.ROOT / "_config.yml" and book.structure == paths.BOOK / "structure.yml"
+
+
+# --- a catalogue that does not read ------------------------------------------------------
+def test_unknown_catalogue_unit_stops_the_build_in_one_line(tmp_path, fixture_book, monkeypatch):
+    """A column unit outside the catalogue's ``units:`` vocabulary: the build stops before executing
+    anything, with one line naming the catalogue, the dataset, the column, the unit and the valid units."""
+    from analysis.sources import datasets
+
+    root = tmp_path / "repo"
+    (root / "data").mkdir(parents=True)
+    text = paths.CATALOG.read_text(encoding="utf-8")
+    assert "unit: litre/second" in text  # water_by_province's plan and actual columns
+    (root / "data" / "catalog.yml").write_text(text.replace("unit: litre/second", "unit: litres/second", 1),
+                                               encoding="utf-8")
+    monkeypatch.setattr(datasets, "_project", lambda: datasets.read_catalogue(root))
+    ran = []
+    monkeypatch.setattr(runner, "run_jobs", lambda *a, **k: ran.append(a) or [])
+    with pytest.raises(BuildError) as err:
+        runner.build(fixture_book, build_dir=tmp_path / "build", pdf=False, quiet=True)
+    message = str(err.value)
+    units = list(datasets.read_catalogue().units)
+    assert "\n" not in message and not ran
+    assert message == ("data check failed, nothing built: data/catalog.yml: dataset 'water_by_province', column 'plan': "
+                       f"unit 'litres/second' is not in the catalogue's units; valid: {units}")
+    assert "litre/second" in units
+    assert not (tmp_path / "build" / "html").exists()

@@ -82,12 +82,15 @@ def test_provenance_problem_is_one_line_with_file_line_and_column(repo, seeds_av
     assert err.splitlines() == [f"{water}: line 2 (data row 1), column 'plan': 7 is not on 002_d5af3ce44bc30735.txt line 931"]
 
 
-def test_seed_check_skipped_says_so_in_one_line(repo, tmp_path, monkeypatch):
+@pytest.mark.parametrize("folder", ["missing", "empty"])
+def test_seed_check_skipped_says_so_in_one_line(repo, tmp_path, monkeypatch, folder):
+    if folder == "empty":
+        (tmp_path / "no-seeds").mkdir()
     monkeypatch.setattr(paths, "SEEDS", tmp_path / "no-seeds")
     code, out, err = _run()
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        f"seed check skipped: the seed files are absent ({tmp_path / 'no-seeds'} not found; they belong in ../shared/seeds "
+        f"seed check skipped: the seed files are absent (none found in {tmp_path / 'no-seeds'}; they belong in ../shared/seeds "
         "beside the repository, or set ANALYSIS_SEEDS); numbers not checked against their source lines",
         "checked 2 datasets and 2 reference files: 0 problem(s) (provenance not checked)",
     ]

@@ -3,7 +3,8 @@
 The repository root is found from this file (``src/analysis/core/paths.py``); it can be
 overridden with ``ANALYSIS_ROOT``. The seeds live beside the repository in
 ``../shared/seeds`` (override with ``ANALYSIS_SEEDS``); they are needed only to extract the
-data and to check its provenance. The reference data the book reads (inflation, province
+data and to check it against the seed lines. Without them (:func:`seeds_present`) the book still
+builds, and its pages say which checks against the seed texts were not run. The reference data the book reads (inflation, province
 boundaries) is in the repository, ``data/reference/`` (:data:`REFERENCE`), so a clone builds
 on its own.
 """
@@ -46,6 +47,17 @@ def seed_path(name: str) -> Path:
     if file not in SEED_FILES.values():
         raise KeyError(f"unknown seed {name!r}; valid: {sorted(SEED_FILES)} or {sorted(SEED_FILES.values())}")
     return SEEDS / file
+
+
+def seeds_present() -> bool:
+    """Whether the seed texts are here: at least one seed file in :data:`SEEDS`.
+
+    A clone without ``../shared/seeds`` (or with ``ANALYSIS_SEEDS`` at a missing or empty folder)
+    has none: the book builds from ``data/`` and says where the checks against the seed lines were
+    not run. A folder holding only some of the files counts as present, so reading a missing one
+    fails naming it (:func:`seed_lines`). Read at each call (tests point :data:`SEEDS` elsewhere).
+    """
+    return any((SEEDS / f).is_file() for f in SEED_FILES.values())
 
 
 def seed_lines(name: str) -> list[str]:

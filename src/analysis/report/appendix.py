@@ -143,7 +143,8 @@ def _catalogue_frame() -> pd.DataFrame:
 def totals() -> dict[str, int]:
     """Counts across the catalogue: datasets, rows, numeric cells, flagged cells, source files;
     and the coverage of the prose lines (``coverage_*``, :func:`analysis.sources.coverage.totals`:
-    datasets, lines, number tokens, transcribed, skipped with a reason, unexplained)."""
+    datasets, lines, number tokens, transcribed, skipped with a reason, unexplained; only when the
+    seed texts are present)."""
     from analysis.sources import coverage
 
     cat = catalogue_frame()
@@ -154,9 +155,10 @@ def totals() -> dict[str, int]:
     out = {"datasets": len(cat), "rows": int(cat["rows"].sum()), "numeric_cells": numeric,
            "flagged": int(cat["flagged"].sum()), "sources": int(cat["seed"].nunique()),
            "datasets_with_flags": int((cat["flagged"] > 0).sum())}
-    cov = coverage.totals()
-    out.update({f"coverage_{k}": int(cov[k]) for k in ("datasets", "lines", "tokens", "transcribed", "skipped",
-                                                      "unexplained")})
+    if paths.seeds_present():  # the coverage is counted on the seed texts (without them: appendix.b_not_checked)
+        cov = coverage.totals()
+        out.update({f"coverage_{k}": int(cov[k]) for k in ("datasets", "lines", "tokens", "transcribed", "skipped",
+                                                          "unexplained")})
     return out
 
 

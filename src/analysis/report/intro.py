@@ -15,7 +15,7 @@ import jdatetime
 import numpy as np
 import pandas as pd
 
-from analysis.core import jalali
+from analysis.core import jalali, paths
 from analysis.core.text import bi, en, fa, language, t
 from analysis.metrics import planactual, prices
 from analysis.report.display import Table, num, pct
@@ -221,9 +221,13 @@ def category_table() -> Table:
 
 
 def provenance_values() -> dict[str, str]:
-    """How many numbers the provenance test checks and how many problems it finds."""
+    """How many numbers the provenance test checks and how many problems it finds, said in
+    ``p_result`` (``methods.p_result``). Without the seed texts (:func:`analysis.core.paths.seeds_present`)
+    the test is not run: ``p_problems`` and ``p_result`` say so (``methods.not_checked``,
+    ``methods.p_result_absent``)."""
     from analysis.sources import provenance
-    problems = provenance.check_all()
+    present = paths.seeds_present()
+    problems = provenance.check_all() if present else None
     checked = 0
     for name, ds in catalog().items():
         df = load(name)
@@ -233,5 +237,27 @@ def provenance_values() -> dict[str, str]:
             checked += sum(1 for c in cols if c not in skip and pd.notna(r[c]))
     derived = sum(1 for ds in catalog().values() for c, s in ds.columns.items()
                   if s["type"] in ("int", "float") and not c.startswith("source_line") and not s.get("provenance", True))
-    return {"p_checked": num(checked), "p_problems": num(sum(len(v) for v in problems.values())),
-            "p_derived_cols": num(derived)}
+    out = {"p_checked": num(checked), "p_derived_cols": num(derived)}
+    if problems is None:
+        out["p_problems"] = t("methods.not_checked")
+        out["p_result"] = t("methods.p_result_absent", **out)
+    else:
+        out["p_problems"] = num(sum(len(v) for v in problems.values()))
+        out["p_result"] = t("methods.p_result", **out)
+    return out
+
+
+def seeds_notice(key: str, **values):
+    """The paragraph ``key`` (:func:`analysis.report.display.say`) when the seed texts are absent
+    and a check against them was therefore not run; ``None`` (nothing shown) when they are present."""
+    from analysis.report.display import say
+    return None if paths.seeds_present() else say(key, **values)
+
+
+def audit_seed_values() -> dict[str, str]:
+    """How many figures the audit types from the seed texts (``a_quoted``) and how many of them
+    were not verified on their seed lines in this build (``a_not_verified``, for
+    ``appendix.a_not_checked``; :func:`analysis.sources.audit.seed_verifications`)."""
+    from analysis.sources import audit
+    v = audit.seed_verifications()
+    return {"a_quoted": num(v["quoted"]), "a_not_verified": num(v["not_verified"])}

@@ -38,9 +38,9 @@ class Report:
 
 def seeds_missing_note() -> str | None:
     """The line check-data prints when the seed files are absent (``None`` when present)."""
-    if paths.SEEDS.is_dir():
+    if paths.seeds_present():
         return None
-    return (f"seed check skipped: the seed files are absent ({paths.SEEDS} not found; they belong in "
+    return (f"seed check skipped: the seed files are absent (none found in {paths.SEEDS}; they belong in "
             f"../shared/seeds beside the repository, or set ANALYSIS_SEEDS); numbers not checked against their source lines")
 
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 import jdatetime
 import pandas as pd
 
+from analysis.core import paths
 from analysis.core.digits import normalise_fa, numbers_on_line
 from analysis.sources.audit.intervals import Interval
 from analysis.sources.datasets import dataset as catalogue_entry
@@ -315,11 +316,39 @@ def compare_percent_rows(name: str, label_col: str, unit_col: str = "unit_en") -
 
 
 # ---------------------------------------------------------------------------- look-ups
-def printed_on(seed: str, line_no: int, value: float) -> float:
-    """A figure quoted from the running text of a seed, checked to be printed on its line."""
-    if float(value) not in numbers_on_line(Seed(seed).line(line_no)):
-        raise ValueError(f"{value} is not printed on {seed} line {line_no}")
+#: Every figure the audits type from a seed's running text, chart or table of contents
+#: (``(seed, line, value)``), and whether it was verified on its seed line in this process:
+#: ``False`` when the seed texts are absent (:func:`analysis.core.paths.seeds_present`), so the
+#: audit runs on the typed figures and the book says how many were not verified.
+QUOTED: dict[tuple[str, int, float], bool] = {}
+
+
+def quoted(seed: str, line_no: int, value, verify: Callable[[], bool], why: str = "") -> float:
+    """Record a typed figure of a seed; with the seeds present, ``verify()`` must hold (else a
+    one-line error naming the seed, the line and ``why``); without them it is recorded unverified."""
+    present = paths.seeds_present()
+    if present and not verify():
+        raise ValueError(f"{value} is not printed on {seed} line {line_no}{': ' + why if why else ''}")
+    QUOTED[(seed, int(line_no), float(value))] = present
     return value
+
+
+def printed_on(seed: str, line_no: int, value: float) -> float:
+    """A figure quoted from the running text of a seed, checked to be printed on its line (when
+    the seed texts are present; see :func:`quoted`)."""
+    return quoted(seed, line_no, value, lambda: float(value) in numbers_on_line(Seed(seed).line(line_no)))
+
+
+def seed_verifications() -> dict[str, int]:
+    """How many typed seed figures the audits use (``quoted``), how many were verified on their
+    seed lines (``verified``) and how many were not because the seed texts are absent
+    (``not_verified``). Runs the audits first if they have not run in this process, or ran with
+    the seed texts present where they are now absent (or the reverse)."""
+    present = paths.seeds_present()
+    if not QUOTED or any(v != present for v in QUOTED.values()):
+        run()
+    n_ok = sum(QUOTED.values())
+    return {"quoted": len(QUOTED), "verified": n_ok, "not_verified": len(QUOTED) - n_ok}
 
 
 def chapter3_prose(topic: str, item: str) -> tuple[int, int]:
@@ -360,7 +389,9 @@ COLUMNS = ["dataset", "check", "item", "printed", "recomputed", "difference", "v
 
 
 def run() -> pd.DataFrame:
-    """All findings of all registered audits, one row each (:data:`COLUMNS`)."""
+    """All findings of all registered audits, one row each (:data:`COLUMNS`); :data:`QUOTED`
+    afresh."""
+    QUOTED.clear()
     rows = []
     for func in discover():
         rows.extend(f.as_row() for f in func())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.core import paths
 from analysis.sources.audit import (
     Finding,
     audit,
@@ -21,12 +22,23 @@ from analysis.sources.audit import (
     exact,
     figure,
     note_finding,
+    printed_on,
+    quoted,
     rounded,
 )
 from analysis.sources.datasets import load
 from analysis.sources.extract.seedtext import Seed
 
 S = Seed("002")
+
+#: Chart 15's bar labels (Table 40), 002 line -> value printed alone on the line: approved 1400,
+#: approved 1401, allocated 1400, allocated 1401 (million rials).
+CHART15 = {3519: 58200, 3521: 50470, 3523: 31500, 3525: 40000}
+#: Chart 16's bar labels (Table 43), each printed as a column of single digits, one per line, from
+#: the line given to the next blank line (lines 3675-3701): approved 1400, approved 1401, allocated
+#: 1400, allocated 1401 (million rials).
+CHART16 = {3675: 187200, 3682: 170791, 3689: 113500, 3696: 119000}
+CHART16_LINES = (3675, 3701)
 
 
 def _chart_digits(first: int, last: int) -> list[int]:
@@ -45,6 +57,16 @@ def _chart_digits(first: int, last: int) -> list[int]:
     return groups
 
 
+def chart16() -> list[int]:
+    """:data:`CHART16`'s values; with the seed texts present, they must be the digits read down the
+    chart's columns (:func:`_chart_digits`), and each is recorded (:func:`analysis.sources.audit.quoted`)."""
+    typed = list(CHART16.values())
+    if paths.seeds_present() and (read := _chart_digits(*CHART16_LINES)) != typed:
+        raise ValueError(f"002 lines {CHART16_LINES[0]}-{CHART16_LINES[1]}: Chart 16's digit columns read {read}, "
+                         f"CHART16 types {typed}")
+    return [quoted("002", n, v, lambda: True) for n, v in CHART16.items()]
+
+
 @audit
 def loan_budget_checks() -> list[Finding]:
     ds = "loan_scheme_budgets"
@@ -55,7 +77,7 @@ def loan_budget_checks() -> list[Finding]:
         out.append(compare_percent(ds, item, float(r.allocated_pct_printed), cell(ds, "allocated", r.allocated),
                                    cell(ds, "approved", r.approved), source_line=int(r.source_line)))
     # Chart 15 (lines 3519-3525) prints 58200, 50470, 31500, 40000 for Table 40.
-    chart15 = [int(S.line(n).strip()) for n in (3519, 3521, 3523, 3525)]
+    chart15 = [printed_on("002", n, v) for n, v in CHART15.items()]
     t40 = df[df.table_no == "40"].set_index("year")
     for (label, val), line in zip([("approved 1400", t40.approved[1400]), ("approved 1401", t40.approved[1401]),
                                    ("allocated 1400", t40.allocated[1400]), ("allocated 1401", t40.allocated[1401])],
@@ -63,7 +85,7 @@ def loan_budget_checks() -> list[Finding]:
         out.append(compare_total(ds, f"Table 40 {label} vs Chart 15", rounded(chart15.pop(0)), cell(ds, label.split()[0], val),
                                  check="table vs chart", source_line=line))
     # Chart 16 (lines 3675-3701): 1400 approved, 1401 approved, 1400 allocated, 1401 allocated.
-    c16 = _chart_digits(3675, 3701)
+    c16 = chart16()
     t43 = df[df.table_no == "43"]
     sums = {(y, c): column_sum(ds, t43[t43.year == y][c], c) for y in (1400, 1401) for c in ("approved", "allocated")}
     for val, key in zip(c16, [(1400, "approved"), (1401, "approved"), (1400, "allocated"), (1401, "allocated")]):
