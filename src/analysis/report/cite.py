@@ -97,9 +97,24 @@ def ref(dataset: str, row) -> Ref:
     if not _present(line):
         raise ValueError(f"dataset {dataset!r}: a row without source_line cannot be cited ({row!r})")
     end = _get(row, "source_line_end")
-    table = next((str(_get(row, c)) for c in ("table_no", "table") if _present(_get(row, c))), None) or ds.table
+    table = next((str(_get(row, c)) for c in ("table_no", "table") if _present(_get(row, c))), None)
+    if table is None:
+        table = _table_by_line(dataset, int(line)) or ds.table
     file = str(ds.source)
     return Ref(dataset, file[:3], file, table, int(line), int(end) if _present(end) else None)
+
+
+def _table_by_line(dataset: str, line: int) -> str | None:
+    """The printed table of a dataset's row on ``line``, for a dataset spanning several tables (a
+    ``table_no``/``table`` column) cited by a row that does not carry it (an audit finding)."""
+    from analysis.sources.datasets import dataset as get_dataset
+    from analysis.sources.datasets import load
+    col = next((c for c in ("table_no", "table") if c in get_dataset(dataset).columns), None)
+    if col is None:
+        return None
+    df = load(dataset)
+    hit = df.loc[df["source_line"] == line, col].dropna().astype(str).unique()
+    return hit[0] if len(hit) == 1 else None
 
 
 def source(dataset: str, row) -> Cite:

@@ -297,8 +297,7 @@ class ProvinceChapter:
             "ratio_of_sums", dataset=b.dataset, num=b.actual, den=b.plan, n=n_b))
         v["budget_rank"] = Traced(v["budget_rank"], cite.computed("rank_among", n=v["budget_n"], dataset=b.dataset,
                                                                    column=f"{b.actual}/{b.plan}"))
-        for k, name, col in (("units_cum", "operational_units_by_province", "units_cum_1401"),
-                             ("jobs_cum", "operational_employment_by_province", "employment_cum_1401")):
+        for k, name in (("units_cum", "operational_units_by_province"), ("jobs_cum", "operational_employment_by_province")):
             v[k] = Traced(v[k], cite.province_or_absent(name, self.key))
         v["jobs_per_unit"] = Traced(v["jobs_per_unit"], cite.computed(
             "per_unit_row", num="operational_employment_by_province.employment_cum_1401",
