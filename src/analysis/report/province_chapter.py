@@ -395,9 +395,11 @@ class ProvinceChapter:
             for _, r in df.iterrows():
                 for col in ds.numeric_columns():
                     if pd.notna(r[col]):
-                        out.append({"dataset": name, "table": ds.table or "", "column": col,
+                        table = next((str(r[c]) for c in ("table_no", "table") if c in r.index and pd.notna(r[c])),
+                                     ds.table or "")
+                        out.append({"dataset": name, "column": col,
                                     "unit": ds.columns[col].get("unit", ""), "value": r[col],
-                                    "source": ds.source, "source_line": int(r["source_line"])})
+                                    "source_file": ds.source, "table": table, "source_line": int(r["source_line"])})
         path = Path(folder) / f"{self.p.slug}.csv"
         write_csv(pd.DataFrame(out), path)
         self.values["n_download_rows"] = str(len(out))
