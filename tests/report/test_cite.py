@@ -20,9 +20,8 @@ REPORT = Path(__file__).resolve().parents[2] / "src" / "analysis" / "report"
 # --------------------------------------------------------------------------- the tables of the chapters
 def _tables():
     """Every table of the chapters built from catalogued rows: (name, Table)."""
-    from analysis.report import appendix, clusters, intro, kaleh, khuzestan, loans, national, province_chapter
+    from analysis.report import appendix, clusters, intro, kaleh, khuzestan, loans, national, province_chapter, trace
     from analysis.report import provinces_compared as pc
-    from analysis.report import trace
     from analysis.sources.datasets import catalog
     out = [("national.table", national.table()), ("national.verdict_table", national.verdict_table()),
            ("intro.category_table", intro.category_table())]
