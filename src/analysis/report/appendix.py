@@ -19,6 +19,7 @@ import yaml
 
 from analysis.core import paths
 from analysis.core.text import language, t
+from analysis.report import cite
 from analysis.report.display import DASH, Table, num
 from analysis.report.downloads import copy_csv, write_csv
 from analysis.sources.datasets import catalog, flag_parts, load
@@ -222,7 +223,7 @@ def flags_table(name: str) -> Table | None:
     df = pd.DataFrame({bi_ap("ap_csv_row"): f["csv_row"].to_numpy(), bi_ap("ap_column"): f["column"].to_numpy(),
                        bi_ap("ap_reason"): f["reason"].to_numpy(), bi_ap("ap_raw_text"): f["raw_text"].to_numpy(),
                        bi_ap("ap_source_line"): f["source_line"].to_numpy()})
-    return Table(df, caption=_t("cap_flags", name=name))
+    return Table(df, caption=_t("cap_flags", name=name), cite=cite.rows(name, f))
 
 
 def overview_table() -> Table:
@@ -357,7 +358,10 @@ def findings_table(verdict: str, meaning: bool = False) -> Table:
     })
     if meaning:
         out[bi_ap("ap_meaning")] = [check_meaning(c) for c in d["check"]]
-    return Table(out, caption=_t("cap_findings", verdict=verdict, n=len(out), meaning=verdict_meaning(verdict)))
+    cites = [cite.source(r["dataset"], r) if pd.notna(r["source_line"]) else
+             cite.computed("audit_check", dataset=r["dataset"], check=r["check"]) for _, r in d.iterrows()]
+    return Table(out, caption=_t("cap_findings", verdict=verdict, n=len(out), meaning=verdict_meaning(verdict)),
+                 cite=cites)
 
 
 def rounding_example() -> dict[str, str]:

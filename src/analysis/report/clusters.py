@@ -17,7 +17,7 @@ import pandas as pd
 from analysis.core.provinces import get, keys
 from analysis.core.text import bi, language, pair, stacked, t
 from analysis.metrics import clusters, planactual, prices
-from analysis.report import figures
+from analysis.report import cite, figures
 from analysis.report.display import DASH, Table, num, pct
 from analysis.sources.datasets import load
 
@@ -90,7 +90,7 @@ def programme_table() -> Table:
         _label("ratio"): [pct(r) for r in df.ratio],
         _label("clusters.printed_pct"): [f"{int(v)} %" for v in df.pct_printed],
     })
-    return Table(out, caption=t("clusters.t26_caption"))
+    return Table(out, caption=t("clusters.t26_caption"), cite=cite.rows("cluster_programme", df))
 
 
 # --------------------------------------------------------------------------- Table 27
@@ -118,7 +118,8 @@ def changes_table() -> Table:
         _label("clusters.printed_change"): [f"{int(v)} %" for v in c.change_pct_printed],
         _label("clusters.verdict"): [t(f"clusters.verdict_{_slug(v)}") for v in c.verdict],
     })
-    return Table(out, caption=t("clusters.t27_caption", caveat=t("clusters.caveat")))
+    return Table(out, caption=t("clusters.t27_caption", caveat=t("clusters.caveat")),
+                 cite=cite.rows("cluster_indicators", c))
 
 
 def derived_frame() -> pd.DataFrame:
@@ -147,7 +148,13 @@ def derived_table() -> Table:
                      _label("clusters.before"): num(r.before * f, dec) if r.key != "new_jobs" else DASH,
                      _label("clusters.after"): num(r.after * f, dec),
                      _label("clusters.change_pct"): pct(r.change_pct / 100)})
-    return Table(pd.DataFrame(rows), caption=t("clusters.derived_caption"))
+    t27 = load("cluster_indicators")
+    rows_of = dict(zip(t27["indicator_en"].map(indicator_key), cite.rows("cluster_indicators", t27)))
+    used = {"jobs_per_firm": (JOBS, FIRMS), "sales_per_firm": (SALES, FIRMS), "exports_per_firm": (EXPORTS, FIRMS),
+            "new_jobs": (JOBS,)}
+    cites = [cite.computed("derived_from", what=t(f"clusters.q_{r.key}"),
+                           cites=cite.join(*(rows_of[k] for k in used[r.key])).short) for _, r in d.iterrows()]
+    return Table(pd.DataFrame(rows), caption=t("clusters.derived_caption"), cite=cites)
 
 
 # --------------------------------------------------------------------------- deflated view
@@ -196,7 +203,10 @@ def deflated_table() -> Table:
         _label("clusters.after"): [num(v) for v in s.after],
         _label("clusters.real_change"): [pct(v / 100) for v in s.real_change_pct],
     })
-    return Table(out, caption=t("clusters.deflated_caption", offset=prices.JALALI_OFFSET))
+    t27 = load("cluster_indicators")
+    sales = cite.source("cluster_indicators", t27[t27["indicator_en"].map(indicator_key) == SALES].iloc[0])
+    cites = [cite.computed("deflated_from", cite=sales.short, year=y, deflator="iran_inflation") for y in s.year_jalali]
+    return Table(out, caption=t("clusters.deflated_caption", offset=prices.JALALI_OFFSET), cite=cites)
 
 
 # --------------------------------------------------------------------------- by province
@@ -295,7 +305,17 @@ def names_table() -> Table:
             mark = " *" if status == "running_1401" and "running" in str(c.loc[k, "flag"]) else ""
             row[_label(key)] = (f"{num(v)}{mark}: {names}" if names != DASH else f"{num(v)}{mark}")
         rows.append(row)
-    return Table(pd.DataFrame(rows), caption=t("clusters.names_caption"))
+    return Table(pd.DataFrame(rows), caption=t("clusters.names_caption"), cite=[_names_cite(k) for k in keys()])
+
+
+def _names_cite(key: str) -> cite.Cite:
+    """A province's row of the names table: its Table 30 row (counts), its Table 31 row where it has
+    one, and the lines of its names (Tables 30-31)."""
+    parts = [cite.province_or_absent("cluster_projects_by_province", key)]
+    t31 = planactual.province_rows(load("cluster_projects_started"))
+    if (t31["province"] == key).any():
+        parts.append(cite.province("cluster_projects_started", key))
+    return cite.join(*parts)
 
 
 def province_figure():

@@ -69,12 +69,36 @@ _D = r"[\d۰-۹]"
 NUMERIC_CELL = re.compile(rf"^\s*(?:[-−+]?(?:{_D}|[,٬])+(?:[.٫]{_D}+)?\s*[%٪]?|{_D}+ (?:of|از) {_D}+|—)\s*$")
 
 
+def _cites(df: pd.DataFrame, cite) -> list | None:
+    """The per-row citations of a :class:`Table`: ``cite`` is a sequence of
+    :class:`analysis.report.cite.Cite` (one per row), or ``None``."""
+    if cite is None:
+        return None
+    cites = list(cite)
+    if len(cites) != len(df):
+        raise ValueError(f"Table: {len(cites)} citations for {len(df)} rows; give one citation per row")
+    return cites
+
+
 class Table:
-    """An HTML table with a caption; renders in Jupyter and in the book."""
+    """An HTML table with a caption; renders in Jupyter and in the book.
+
+    ``cite`` (one :class:`analysis.report.cite.Cite` per row) adds a last column,
+    ``<th class="cite">`` / ``<td class="cite">``, with each row's short citation
+    (``002 · T13 · l.955``, or the computation of a computed row), and the long form as the row's
+    ``title`` (shown on hover); the row also carries ``data-cite`` with the short form.
+
+    >>> from analysis.report import cite
+    >>> html_ = Table(pd.DataFrame({"v": [84]}), cite=[cite.source("water_by_province", {"source_line": 955})])._repr_html_()
+    >>> '<td class="cite" dir="auto">002 · T13 · l.955</td>' in html_, 'title="Seed 002' in html_
+    (True, True)
+    """
 
     def __init__(self, df: pd.DataFrame, caption: str = "", formats: dict | None = None,
-                 highlight: int | None = None, classes: str = "dataframe book-table"):
+                 highlight: int | None = None, classes: str = "dataframe book-table", cite=None):
         self.df, self.caption, self.formats, self.highlight, self.classes = df, caption, formats or {}, highlight, classes
+        #: one :class:`analysis.report.cite.Cite` per row (``None``: the table cites nothing)
+        self.cites = _cites(df, cite)
 
     def _cell(self, col, v) -> str:
         f = self.formats.get(col)
@@ -93,10 +117,16 @@ class Table:
     def _repr_html_(self) -> str:
         # dir="auto": each header, caption and text cell takes the direction of its first strong
         # letter, so a Persian cell is right-to-left inside an English page and vice versa
+        from analysis.core.text import t
         head = "".join(f'<th dir="auto">{escape(c)}</th>' for c in self.df.columns)
+        if self.cites is not None:
+            head += f'<th class="cite" dir="auto">{escape(t("provenance.col_source"))}</th>'
         rows = []
         for i, (_, r) in enumerate(self.df.iterrows()):
             mark = ' class="row-highlight"' if self.highlight is not None and i == self.highlight else ""
+            cit = self.cites[i] if self.cites is not None else None
+            if cit is not None:
+                mark += f' title="{escape(cit.long)}" data-cite="{escape(cit.short)}"'
             cells = []
             for c in self.df.columns:
                 text = self._cell(c, r[c])
@@ -104,11 +134,12 @@ class Table:
                     cells.append(f'<td class="num">{text}</td>')
                 else:
                     cells.append(f'<td class="text" dir="auto">{text}</td>')
+            if self.cites is not None:
+                cells.append(f'<td class="cite" dir="auto">{escape(cit.short) if cit is not None else DASH}</td>')
             rows.append(f"<tr{mark}>{''.join(cells)}</tr>")
         cap = f'<caption dir="auto">{escape(self.caption)}</caption>' if self.caption else ""
         # a wide table scrolls sideways on screen instead of overflowing the page; the scrolling
         # box is a labelled region a keyboard can reach (tab to it, then the arrow keys)
-        from analysis.core.text import t
         label = escape(self.caption or t("table"))
         return (f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}">'
                 f'<table class="{self.classes}">{cap}<thead><tr>{head}</tr></thead>'
@@ -118,17 +149,51 @@ class Table:
         return self.df.to_string()
 
 
+class Traced(str):
+    """A value for the prose that knows where it comes from: the text itself (a ``str``, so it
+    glues, compares and formats as the plain value) and ``source``, the words a reader sees on
+    hover (a seed line's long citation, or the computation: "ratio of sums of
+    water_by_province.plan/actual, 31 provinces").
+
+    :func:`say` renders it as ``<span class="traced" title="…">value</span>``; everywhere else
+    (headings, captions, :func:`analysis.core.text.t`) it is the plain text.
+
+    >>> v = Traced("113.6 %", 'ratio of "sums" <all>')
+    >>> v == "113.6 %", v.html()
+    (True, '<span class="traced" title="ratio of &quot;sums&quot; &lt;all&gt;">113.6 %</span>')
+    """
+
+    def __new__(cls, text, source):
+        obj = super().__new__(cls, text)
+        obj.source = source.long if hasattr(source, "long") else str(source)
+        return obj
+
+    def __reduce__(self):
+        return (Traced, (str(self), self.source))
+
+    def html(self) -> str:
+        """The value in a ``span`` whose ``title`` is its source, escaped (the value is left as
+        Markdown, as any other value of :func:`say`)."""
+        return f'<span class="traced" title="{escape(self.source)}">{str.__str__(self)}</span>'
+
+
+def traced(values: dict) -> dict:
+    """``values`` with every :class:`Traced` value as its HTML ``span`` (what :func:`say` puts in)."""
+    return {k: v.html() if isinstance(v, Traced) else v for k, v in values.items()}
+
+
 def say(key: str, lang: str | None = None, **values):
     """A paragraph (or several) of reader-visible prose from ``text/<lang>/``, values filled in,
     as Markdown the book renders (MyST: roles such as ``{numref}`` and ``{doc}`` work).
 
     Notebooks call this instead of holding prose in Markdown cells, so every sentence has one
-    home per language; extra ``values`` not named in the text are ignored.
+    home per language; extra ``values`` not named in the text are ignored. A :class:`Traced`
+    value shows its source on hover.
     """
     from IPython.display import Markdown
 
     from analysis.core.text import t
-    return Markdown(t(key, lang, **values))
+    return Markdown(t(key, lang, **traced(values)))
 
 
 def glue_texts(glue, keys, lang: str | None = None, **values) -> None:

@@ -18,6 +18,7 @@ import pandas as pd
 from analysis.core import jalali, paths
 from analysis.core.text import bi, en, fa, language, t
 from analysis.metrics import planactual, prices
+from analysis.report import cite
 from analysis.report.display import Table, num, pct
 from analysis.sources.datasets import catalog, load
 
@@ -217,7 +218,8 @@ def category_table() -> Table:
     df = pd.DataFrame({bi("category"): [t(category_key(c)) for c in planactual.CATEGORIES],
                        bi("methods.col_rule"): [rule[c] for c in planactual.CATEGORIES],
                        bi("methods.col_water_example"): [int(cats.get(c, 0)) for c in planactual.CATEGORIES]})
-    return Table(df, caption=t("methods.cap_categories"), formats={bi("methods.col_water_example"): num})
+    cites = [cite.computed("count_water_category", n=len(w), category=t(category_key(c))) for c in planactual.CATEGORIES]
+    return Table(df, caption=t("methods.cap_categories"), formats={bi("methods.col_water_example"): num}, cite=cites)
 
 
 def provenance_values() -> dict[str, str]:

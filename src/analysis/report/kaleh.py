@@ -19,7 +19,7 @@ import pandas as pd
 from analysis.core import provinces
 from analysis.core.text import bi, en, fa, language, pair, t
 from analysis.metrics import indicators, planactual
-from analysis.report import figures
+from analysis.report import cite, figures
 from analysis.report.display import DASH, Table, num, pct
 from analysis.sources.datasets import load
 
@@ -92,12 +92,13 @@ def as_printed(r, lang: str | None = None) -> str:
 
 def prose_table(which: tuple[str, ...], caption: str) -> Table:
     p = load("kaleh_prose_figures").set_index("figure")
-    rows = []
+    rows, cites = [], []
     for f in which:
         r = p.loc[f]
+        cites.append(cite.source("kaleh_prose_figures", r))
         rows.append({_col("figure"): r.description_en, _col("value"): as_printed(r),
                      bi("ln_line"): str(r.source_line) + (" *" if pd.notna(r.flag) else "")})
-    return Table(pd.DataFrame(rows), caption=caption)
+    return Table(pd.DataFrame(rows), caption=caption, cite=cites)
 
 
 def targets_table() -> Table:
@@ -135,7 +136,7 @@ def priority_table(province: str) -> Table | None:
         caption = _t("tab_priority_inferred", province=name, assigned=_name(p), tables=tables)
     else:
         caption = _t("tab_priority", province=name, tables=tables)
-    return Table(out, caption=caption)
+    return Table(out, caption=caption, cite=cite.rows("kaleh_priority_sectors", d))
 
 
 def priority_sums() -> pd.DataFrame:
@@ -222,7 +223,10 @@ def isipo_table() -> Table:
             row[pair(p.key, p.fa)] = cell
         row[bi("national_ratio")] = pct(sub.national_ratio.iloc[0])
         rows.append(row)
-    return Table(pd.DataFrame(rows), caption=_t("tab_isipo"))
+    cites = [cite.computed("isipo_row", dataset=ind.dataset, num=ind.actual, den=ind.plan,
+                           cites=cite.join(*(cite.province_or_absent(ind.dataset, p.key) for p in members())).short)
+             for ind in indicators.indicators()]
+    return Table(pd.DataFrame(rows), caption=_t("tab_isipo"), cite=cites)
 
 
 def operations_frame() -> pd.DataFrame:
@@ -243,8 +247,18 @@ def operations_frame() -> pd.DataFrame:
 
 def operations_table() -> Table:
     o = operations_frame()
-    rows = []
+    rows, cites = [], []
+    four = [p.key for p in members()]
     for k in o.index:
+        if k == "four":
+            cites.append(cite.computed("sum_provinces", n=len(four),
+                                       dataset="operational_units_by_province, operational_employment_by_province"))
+        elif k == "share":
+            cites.append(cite.computed("share_of_all", n=len(four),
+                                       dataset="operational_units_by_province, operational_employment_by_province"))
+        else:
+            cites.append(cite.join(cite.province("operational_units_by_province", k),
+                                   cite.province("operational_employment_by_province", k)))
         if k == "four":
             label = bi(f"{TEXT}.row_four")
         elif k == "share":
@@ -253,7 +267,7 @@ def operations_table() -> Table:
             label = pair(provinces.get(k).key, provinces.get(k).fa)
         fmt = (lambda v: pct(v)) if k == "share" else (lambda v: num(v))
         rows.append({bi("province"): label, **{bi(c): fmt(o.loc[k, c]) for c in o.columns}})
-    return Table(pd.DataFrame(rows), highlight=len(rows) - 1, caption=_t("tab_ops"))
+    return Table(pd.DataFrame(rows), highlight=len(rows) - 1, caption=_t("tab_ops"), cite=cites)
 
 
 # --------------------------------------------------------------------------- glue values

@@ -20,7 +20,7 @@ import pandas as pd
 from analysis.core import jalali
 from analysis.core.text import bi, language, pair, t
 from analysis.metrics import planactual
-from analysis.report import figures
+from analysis.report import cite, figures
 from analysis.report.display import DASH, Table, num, ordinal, pct, unit_text
 from analysis.sources.datasets import dataset, load
 
@@ -216,7 +216,9 @@ def agency_table(top: int = 15) -> Table:
     a = agency_counts().head(top)
     df = pd.DataFrame({_col("agency"): a["agency_en"] + " · " + a["agency_fa"],
                        _col("programmes"): a["programmes"].astype(int), _col("sectors"): a["sectors"].astype(int)})
-    return Table(df, caption=_t("tab_agencies", top=top), formats={_col("programmes"): num, _col("sectors"): num})
+    cites = [cite.computed("count_programmes", dataset="khz_programme_agencies", what=e) for e in a["agency_en"]]
+    return Table(df, caption=_t("tab_agencies", top=top), formats={_col("programmes"): num, _col("sectors"): num},
+                 cite=cites)
 
 
 def sector_table() -> Table:
@@ -224,7 +226,9 @@ def sector_table() -> Table:
     df = pd.DataFrame({_col("sector"): s["sector_en"] + " · " + s["sector_fa"],
                        _col("level"): [word("level", x) for x in s["level"]],
                        _col("programmes"): s["programmes"].astype(int), _col("agencies"): s["agencies"].astype(int)})
-    return Table(df, caption=_t("tab_sectors"), formats={_col("programmes"): num, _col("agencies"): num})
+    cites = [cite.computed("count_programmes", dataset="khz_productivity_programmes, khz_programme_agencies", what=e)
+             for e in s["sector_en"]]
+    return Table(df, caption=_t("tab_sectors"), formats={_col("programmes"): num, _col("agencies"): num}, cite=cites)
 
 
 # ---------------------------------------------------------------------------- 001 council
@@ -295,7 +299,7 @@ def resolutions_table() -> Table:
         _col("deadline_gregorian"): [DASH if pd.isna(x) else x for x in r["deadline_g"]],
         _col("days_meeting"): [DASH if pd.isna(d) else num(d) for d in r["days_from_meeting"]],
     })
-    return Table(df, caption=_t("tab_resolutions"))
+    return Table(df, caption=_t("tab_resolutions"), cite=cite.rows("khz_minutes_resolutions", r))
 
 
 def resolutions_values(lang: str | None = None) -> dict[str, str]:
@@ -352,7 +356,8 @@ def lending_table() -> Table:
         _col("billion_rials"): [billion_rials(x) for x in f["value_rials"]],
         bi("ap_source_line"): f["source_line"].astype(int),
     })
-    return Table(df, caption=_t("tab_lending"), formats={bi("ap_source_line"): num})
+    return Table(df, caption=_t("tab_lending"), formats={bi("ap_source_line"): num},
+                 cite=cite.rows("khz_minutes_figures", f))
 
 
 def rates_table() -> Table:
@@ -362,7 +367,8 @@ def rates_table() -> Table:
                        _col("as_printed"): [_as_stated_cell(r) for _, r in f.iterrows()],
                        _col("speaker"): [in_language(e, p) for e, p in zip(f["speaker_en"], f["speaker_fa"])],
                        bi("ap_source_line"): f["source_line"].astype(int)})
-    return Table(df, caption=_t("tab_rates"), formats={bi("ap_source_line"): num})
+    return Table(df, caption=_t("tab_rates"), formats={bi("ap_source_line"): num},
+                 cite=cite.rows("khz_minutes_figures", f))
 
 
 def minutes_values(lang: str | None = None) -> dict[str, str]:
@@ -437,7 +443,9 @@ def profile_table() -> Table:
         bi("rank"): [_rank_of(r, n) for r, n in zip(p["rank"], p["n_ranked"])],
         bi("category"): [category_text(c, st) for c, st in zip(p["category"], p["status"])],
     })
-    return Table(df, caption=_t("tab_profile"))
+    from analysis.metrics.indicators import get as get_indicator
+    cites = [cite.province_or_absent(get_indicator(k).dataset, PROVINCE) for k in p["indicator"]]
+    return Table(df, caption=_t("tab_profile"), cite=cites)
 
 
 #: Per-province stock/flow columns of 002 shown beside the plan/actual indicators: (dataset, column).
@@ -487,7 +495,9 @@ def stocks_table() -> Table:
         _col("share"): [pct(x) for x in s["share"]],
         bi("rank"): [_rank_of(r, n) if r else DASH for r, n in zip(s["rank"], s["n"])],
     })
-    return Table(df, caption=_t("tab_stocks"))
+    cites = [cite.with_note(cite.province_or_absent(d, PROVINCE), "sum_column", dataset=d, column=c, n=int(n))
+             for d, c, n in zip(s["dataset"], s["column"], s["n"])]
+    return Table(df, caption=_t("tab_stocks"), cite=cites)
 
 
 def isipo_values(lang: str | None = None) -> dict[str, str]:

@@ -20,7 +20,7 @@ import pandas as pd
 from analysis.core.provinces import get, keys
 from analysis.core.text import bi, language, pair, stacked, t
 from analysis.metrics import loans, planactual, prices, rates
-from analysis.report import figures
+from analysis.report import cite, figures
 from analysis.report.display import Table, num, pct
 from analysis.sources.datasets import dataset, load
 
@@ -114,7 +114,8 @@ def budgets_table() -> Table:
         _label("loans.printed_pct"): [f"{v:g} %" for v in b.allocated_pct_printed],
         _label("loans.deposited"): [num(v) for v in b.deposited],
     })
-    return Table(out, caption=t("loans.budgets_caption", unit=_unit_text("loan_scheme_budgets", "approved")))
+    return Table(out, caption=t("loans.budgets_caption", unit=_unit_text("loan_scheme_budgets", "approved")),
+                 cite=cite.rows("loan_scheme_budgets", b))
 
 
 # --------------------------------------------------------------------------- leverage
@@ -143,7 +144,8 @@ def leverage_table() -> Table:
         _label("loans.contracts"): [num(v) for v in f.contract_total],
     })
     return Table(out, caption=t("loans.leverage_caption",
-                                unit=_unit_text("loan_scheme_bank_facilities", "deposited")))
+                                unit=_unit_text("loan_scheme_bank_facilities", "deposited")),
+                 cite=cite.rows("loan_scheme_bank_facilities", f))
 
 
 # --------------------------------------------------------------------------- attainment
@@ -165,7 +167,7 @@ def attainment_table() -> Table:
         _label("ratio"): [pct(v) for v in a.attainment],
         _label("loans.printed_pct"): [f"{v:g} %" for v in a.pct_printed],
     })
-    return Table(out, caption=t("loans.attain_caption"))
+    return Table(out, caption=t("loans.attain_caption"), cite=cite.rows("loan_scheme_achievements", a))
 
 
 # --------------------------------------------------------------------------- cost per job
@@ -276,7 +278,8 @@ def cost_table() -> Table:
         _label("loans.per_job_1401"): [num(v, 1) for v in c.m_rials_per_job_1401],
         _label("source"): list(c.source),
     })
-    return Table(out, caption=t("loans.cost_caption", offset=prices.JALALI_OFFSET))
+    return Table(out, caption=t("loans.cost_caption", offset=prices.JALALI_OFFSET),
+                 cite=[cite.computed("per_job_of", source=src) for src in c.source])
 
 
 def cost_figure():
@@ -329,7 +332,7 @@ def kaleh_sector_cost() -> pd.DataFrame:
                                     money_unit=_unit("kaleh_financing_by_sector", "grants"))
 
 
-def _kaleh_table(df: pd.DataFrame, labels: list[str], first: str, caption: str) -> Table:
+def _kaleh_table(df: pd.DataFrame, labels: list[str], first: str, caption: str, dataset: str) -> Table:
     out = pd.DataFrame({
         _label(first): labels, _label("loans.jobs"): [num(v) for v in df.jobs],
         _label("ln_grants"): [num(v) for v in df.grants], _label("ln_bank_loans"): [num(v) for v in df.bank_facilities],
@@ -337,7 +340,7 @@ def _kaleh_table(df: pd.DataFrame, labels: list[str], first: str, caption: str) 
         _label("loans.money_total"): [num(v) for v in df.money_total],
         _label("loans.per_job"): [num(v, 1) for v in df.cost_per_job],
     })
-    return Table(out, caption=caption, highlight=len(out) - 1)
+    return Table(out, caption=caption, highlight=len(out) - 1, cite=cite.rows(dataset, df))
 
 
 def kaleh_province_table() -> Table:
@@ -347,14 +350,16 @@ def kaleh_province_table() -> Table:
     labels = [_name(get(p).key, get(p).fa) if k == "province" else (pair(total, lab) if language() == "en" else total)
               for k, p, lab in zip(d.row_kind, d.province, d.label_fa)]
     return _kaleh_table(d, labels, "province", t("loans.kaleh_prov_caption",
-                                                 unit=_unit_text("kaleh_financing_by_province", "grants")))
+                                                 unit=_unit_text("kaleh_financing_by_province", "grants")),
+                        "kaleh_financing_by_province")
 
 
 def kaleh_sector_table() -> Table:
     d = kaleh_sector_cost()
     labels = [_name(e, f) for e, f in zip(d.sector_en, d.sector_fa)]
     return _kaleh_table(d, labels, "loans.sector", t("loans.kaleh_sector_caption",
-                                                     unit=_unit_text("kaleh_financing_by_sector", "grants")))
+                                                     unit=_unit_text("kaleh_financing_by_sector", "grants")),
+                        "kaleh_financing_by_sector")
 
 
 # --------------------------------------------------------------------------- Khuzestan council
@@ -386,7 +391,8 @@ def khz_table() -> Table:
         _label("loans.billion_rials"): [num(v, 1) if v < 10 else num(v) for v in k.billion_rials],
         _label("ln_line"): [str(s) + (" *" if pd.notna(f) else "") for s, f in zip(k.source_line, k.flag)],
     })
-    return Table(out, caption=t("loans.khz_caption", toman=num(loans.convert(1, "tomans", "rials"))))
+    return Table(out, caption=t("loans.khz_caption", toman=num(loans.convert(1, "tomans", "rials"))),
+                 cite=cite.rows("khz_minutes_figures", k))
 
 
 # --------------------------------------------------------------------------- glue values

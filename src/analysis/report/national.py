@@ -27,8 +27,8 @@ import pandas as pd
 
 from analysis.core.text import bi, en, fa, language, t
 from analysis.metrics import planactual
-from analysis.report import figures
-from analysis.report.display import DASH, Table, num, pct
+from analysis.report import cite, figures
+from analysis.report.display import DASH, Table, Traced, num, pct
 from analysis.sources.audit import compare_percent, cut_or_raised
 from analysis.sources.audit import figure as audit_figure
 from analysis.sources.audit.intervals import decimals_of
@@ -236,29 +236,40 @@ def summary(df: pd.DataFrame | None = None, top: int = 3) -> dict[str, str]:
     cats = df["category"].value_counts()
     verd = df["verdict"].value_counts()
     d = df[df["status"] == planactual.DEFINED].sort_values("ratio", ascending=False)
+
+    def by(key: str, value, **words) -> Traced:  # a count or a statistic of the frame, with its computation
+        return Traced(value, _frame_cite(df, key, **words))
+
     out = {
-        "nat_n": str(len(df)),
-        "nat_n_tables": str(df["dataset"].nunique()),
-        "nat_n_defined": str(len(d)),
-        "nat_n_over": str(int(cats.get("over", 0))),
-        "nat_n_met": str(int(cats.get("met", 0))),
-        "nat_n_under": str(int(cats.get("under", 0))),
-        "nat_n_not_started": str(int(cats.get("not started", 0))),
-        "nat_n_at_least_plan": str(int((d["ratio"] >= 1).sum())),
-        "nat_n_printed": str(int(df["printed_pct"].notna().sum())),
-        "nat_n_ok": str(int(verd.get("ok", 0))),
-        "nat_n_rounding": str(int(verd.get("rounding", 0))),
-        "nat_n_capped": str(int(verd.get("capped", 0))),
-        "nat_n_discrepancy": str(int(verd.get("discrepancy", 0))),
-        "nat_n_not_printed": str(int(verd.get("not printed", 0))),
-        "nat_median": pct(d["ratio"].median()),
+        "nat_n": by("count_national", str(len(df))),
+        "nat_n_tables": by("count_datasets", str(df["dataset"].nunique())),
+        "nat_n_defined": by("count_defined", str(len(d))),
+        "nat_n_over": by("count_category", str(int(cats.get("over", 0))), category=category_text("over")),
+        "nat_n_met": by("count_category", str(int(cats.get("met", 0))), category=category_text("met")),
+        "nat_n_under": by("count_category", str(int(cats.get("under", 0))), category=category_text("under")),
+        "nat_n_not_started": by("count_category", str(int(cats.get("not started", 0))),
+                                category=category_text("not started")),
+        "nat_n_at_least_plan": by("count_at_least_plan", str(int((d["ratio"] >= 1).sum()))),
+        "nat_n_printed": by("count_printed", str(int(df["printed_pct"].notna().sum()))),
+        "nat_n_ok": by("count_verdict", str(int(verd.get("ok", 0))), verdict=verdict_text("ok")),
+        "nat_n_rounding": by("count_verdict", str(int(verd.get("rounding", 0))), verdict=verdict_text("rounding")),
+        "nat_n_capped": by("count_verdict", str(int(verd.get("capped", 0))), verdict=verdict_text("capped")),
+        "nat_n_discrepancy": by("count_verdict", str(int(verd.get("discrepancy", 0))),
+                                verdict=verdict_text("discrepancy")),
+        "nat_n_not_printed": by("count_verdict", str(int(verd.get("not printed", 0))),
+                                verdict=verdict_text("not printed")),
+        "nat_median": by("median_national", pct(d["ratio"].median()), n_defined=len(d)),
         "nat_under_below": pct(planactual.UNDER_BELOW, 0),
         "nat_over_above": pct(planactual.OVER_ABOVE, 0),
     }
+    def ranked(r) -> Traced:  # one row's ratio, cited to its seed line
+        return Traced(t("national.ranked_item", indicator=name(r), ratio=pct(r.ratio), table=r.table),
+                      cite.computed("ratio_of_row", cite=cite.source(r.dataset, r).long))
+
     for i, r in enumerate(d.head(top).itertuples(), 1):
-        out[f"nat_top{i}"] = t("national.ranked_item", indicator=name(r), ratio=pct(r.ratio), table=r.table)
+        out[f"nat_top{i}"] = ranked(r)
     for i, r in enumerate(d.tail(top).iloc[::-1].itertuples(), 1):
-        out[f"nat_bottom{i}"] = t("national.ranked_item", indicator=name(r), ratio=pct(r.ratio), table=r.table)
+        out[f"nat_bottom{i}"] = ranked(r)
     none = t("national.none")
     out["nat_capped_list"] = _join([t("national.capped_item", indicator=name(r), table=r.table, ratio=pct(r.ratio))
                                     for r in df[df["verdict"] == "capped"].itertuples()], DASH)
@@ -344,8 +355,9 @@ def table(df: pd.DataFrame | None = None) -> Table:
     """The full tidy table, sorted by ratio (highest first), bilingual headers."""
     df = national_frame() if df is None else df
     d = df.sort_values(["ratio", "table"], ascending=[False, True], na_position="last")
-    rows = []
+    rows, cites = [], []
     for r in d.itertuples():
+        cites.append(cite.source(r.dataset, r))
         plan_dec = 3 if r.unit == "million saplings" else (1 if r.plan % 1 else 0) if not pd.isna(r.plan) else 0
         rows.append({
             bi("indicator"): name(r), bi("unit"): unit_of(r), bi("national.table_no"): r.table,
@@ -358,7 +370,7 @@ def table(df: pd.DataFrame | None = None) -> Table:
             bi("national.verdict"): DASH if r.verdict == "not printed" else verdict_text(r.verdict),
             bi("national.source_line"): str(r.source_line),
         })
-    return Table(pd.DataFrame(rows), caption=t("national.table_caption"))
+    return Table(pd.DataFrame(rows), caption=t("national.table_caption"), cite=cites)
 
 
 VERDICT_ORDER = ("ok", "rounding", "capped", "discrepancy", "not checked", "not printed")
@@ -368,6 +380,12 @@ def verdict_table(df: pd.DataFrame | None = None) -> Table:
     """Counts of the audit verdicts on the printed percentages."""
     df = national_frame() if df is None else df
     c = df["verdict"].value_counts()
-    rows = [{bi("national.verdict"): verdict_text(v), bi("national.count"): str(int(c.get(v, 0)))}
-            for v in VERDICT_ORDER if c.get(v, 0)]
-    return Table(pd.DataFrame(rows), caption=t("national.verdict_caption"))
+    shown = [v for v in VERDICT_ORDER if c.get(v, 0)]
+    rows = [{bi("national.verdict"): verdict_text(v), bi("national.count"): str(int(c.get(v, 0)))} for v in shown]
+    cites = [_frame_cite(df, "count_verdict", verdict=verdict_text(v)) for v in shown]
+    return Table(pd.DataFrame(rows), caption=t("national.verdict_caption"), cite=cites)
+
+
+def _frame_cite(df: pd.DataFrame, key: str, **values) -> cite.Cite:
+    """The citation of a number computed over the whole national frame (``provenance.<key>``)."""
+    return cite.computed(key, n=len(df), n_datasets=df["dataset"].nunique(), **values)

@@ -19,8 +19,8 @@ from analysis.core.text import bi, fa, fill, isolate, label, language, pair, t
 from analysis.metrics import planactual as pa
 from analysis.metrics.planactual import province_rows
 from analysis.metrics.rates import growth, per_unit
-from analysis.report import figures
-from analysis.report.display import DASH, Table, escape, num, ordinal, pct, unit_text
+from analysis.report import cite, figures
+from analysis.report.display import DASH, Table, Traced, escape, num, ordinal, pct, unit_text
 from analysis.report.downloads import write_csv
 from analysis.sources.datasets import load
 
@@ -199,6 +199,7 @@ class ProvinceChapter:
             "n_clusters": str(len(self.clusters)),
         })
         self.values.update(self._cluster_values())
+        self._traced_values(prof, delivery, rel)
         from analysis.metrics.prices import load_inflation
         try:
             cpi = load_inflation()["cpi_inflation_pct"]
@@ -254,9 +255,10 @@ class ProvinceChapter:
     def profile_table(self) -> Table:
         from analysis.report.display import is_missing
         by_key = {i.key: i for i in self.inds}
-        rows = []
+        rows, cites = [], []
         for _, r in self.profile.iterrows():
             i = by_key[r["indicator"]]
+            cites.append(self.cite_of(i.key))
             rows.append({
                 bi("indicator"): i.label, bi("unit"): indicator_unit(i), t("province.col_table"): i.table,
                 bi("plan"): num(r["plan"], 1 if r["plan"] % 1 else 0) if not is_missing(r["plan"]) else DASH,
@@ -266,7 +268,43 @@ class ProvinceChapter:
                 bi("rank"): _rank_of(r["rank"], r["n_ranked"]) if not is_missing(r["rank"]) else DASH,
                 bi("category"): t("methods.cat_" + r["category"].replace(" ", "_")),
             })
-        return Table(pd.DataFrame(rows), caption=t("province.cap_profile", province=self.name))
+        return Table(pd.DataFrame(rows), caption=t("province.cap_profile", province=self.name), cite=cites)
+
+    def cite_of(self, indicator: str) -> cite.Cite:
+        """The citation of this province's row of an indicator's dataset (or that the table lacks it)."""
+        from analysis.metrics.indicators import get as get_indicator
+        return cite.province_or_absent(get_indicator(indicator).dataset, self.key)
+
+    def _traced_values(self, prof: pd.DataFrame, delivery: pd.DataFrame, rel: pd.DataFrame) -> None:
+        """Hover sources for the headline numbers of :attr:`values` (the visible text unchanged)."""
+        from analysis.metrics.indicators import get as get_indicator
+        v = self.values
+        n_del = sum(i.kind == "delivery" for i in self.inds)
+        counted = cite.computed("province_counts", province=self.name, n=n_del)
+        for k in ("n_defined", "n_met_over", "n_under", "n_not_started", "n_undefined"):
+            v[k] = Traced(v[k], counted)
+        if len(rel):
+            for k, row in (("best", rel.iloc[-1]), ("worst", rel.iloc[0])):
+                v[f"{k}_ratio"] = Traced(v[f"{k}_ratio"], cite.computed("ratio_of_row",
+                                                                        cite=self.cite_of(row["indicator"]).long))
+        b = get_indicator("capital_budget")
+        row = cite.province_or_absent(b.dataset, self.key)
+        v["budget_agreement"] = Traced(v["budget_agreement"], row)
+        v["budget_allocation"] = Traced(v["budget_allocation"], row)
+        v["budget_ratio"] = Traced(v["budget_ratio"], cite.computed("ratio_of_row", cite=row.long))
+        n_b = int(len(province_rows(self.frames["capital_budget"])))
+        v["budget_national"] = Traced(v["budget_national"], cite.computed(
+            "ratio_of_sums", dataset=b.dataset, num=b.actual, den=b.plan, n=n_b))
+        v["budget_rank"] = Traced(v["budget_rank"], cite.computed("rank_among", n=v["budget_n"], dataset=b.dataset,
+                                                                   column=f"{b.actual}/{b.plan}"))
+        for k, name in (("units_cum", "operational_units_by_province"), ("jobs_cum", "operational_employment_by_province")):
+            v[k] = Traced(v[k], cite.province_or_absent(name, self.key))
+        v["jobs_per_unit"] = Traced(v["jobs_per_unit"], cite.computed(
+            "per_unit_row", num="operational_employment_by_province.employment_cum_1401",
+            den="operational_units_by_province.units_cum_1401", province=self.name))
+        v["resources_growth"] = Traced(v["resources_growth"], cite.computed(
+            "growth_row", dataset="provincial_companies_resources_1400_1401", new="resources_1401", old="resources_1400",
+            cite=cite.province_or_absent("provincial_companies_resources_1400_1401", self.key).long))
 
     def profile_figure(self):
         figures.setup()
@@ -305,12 +343,16 @@ class ProvinceChapter:
     def facts_display(self) -> Table:
         from analysis.report.display import is_missing
         rows = []
+        cites = []
         for _, r in self.facts.iterrows():
             dec = 1 if "ha" in r["key"] else 0
+            col = next(c for k, _, c in FACTS if k == r["key"])
+            cites.append(cite.with_note(cite.province_or_absent(r["dataset"], self.key), "sum_column",
+                                        dataset=r["dataset"], column=col, n=int(r["n"])))
             rows.append({bi("province.col_fact"): bi(r["key"]), bi("province.col_value"): num(r["value"], dec),
                          bi("province.col_total"): num(r["total"], dec), bi("share"): pct(r["share"]),
                          bi("rank"): _rank_of(r["rank"], r["n"]) if not is_missing(r["rank"]) else DASH})
-        return Table(pd.DataFrame(rows), caption=t("province.cap_facts", province=self.name))
+        return Table(pd.DataFrame(rows), caption=t("province.cap_facts", province=self.name), cite=cites)
 
     def clusters_display(self):
         from IPython.display import HTML
@@ -322,7 +364,8 @@ class ProvinceChapter:
                                  for fa_, en_ in zip(self.clusters["cluster_fa"], self.clusters["cluster_en"].fillna(""))],
             t("province.col_table"): self.clusters["table"].tolist(),
         })
-        return Table(df, caption=t("province.cap_clusters", province=self.name))
+        return Table(df, caption=t("province.cap_clusters", province=self.name),
+                     cite=cite.rows("cluster_project_names", self.clusters))
 
     def parks_display(self):
         from IPython.display import HTML
@@ -335,7 +378,7 @@ class ProvinceChapter:
                            bi("province.col_action"): [DASH if pd.isna(a) else t(f"province.action_{a}")
                                                        for a in parks["action"]],
                            bi("hectares"): [num(h, 1) for h in parks["hectares"]]})
-        return Table(df, caption=t("province.cap_parks", province=self.name))
+        return Table(df, caption=t("province.cap_parks", province=self.name), cite=cite.rows("approved_parks", parks))
 
     def download(self, folder: str = "downloads") -> str:
         """Write every row of every per-province dataset for this province as one long CSV;
@@ -352,9 +395,11 @@ class ProvinceChapter:
             for _, r in df.iterrows():
                 for col in ds.numeric_columns():
                     if pd.notna(r[col]):
-                        out.append({"dataset": name, "table": ds.table or "", "column": col,
+                        table = next((str(r[c]) for c in ("table_no", "table") if c in r.index and pd.notna(r[c])),
+                                     ds.table or "")
+                        out.append({"dataset": name, "column": col,
                                     "unit": ds.columns[col].get("unit", ""), "value": r[col],
-                                    "source": ds.source, "source_line": int(r["source_line"])})
+                                    "source_file": ds.source, "table": table, "source_line": int(r["source_line"])})
         path = Path(folder) / f"{self.p.slug}.csv"
         write_csv(pd.DataFrame(out), path)
         self.values["n_download_rows"] = str(len(out))

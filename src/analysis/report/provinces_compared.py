@@ -27,8 +27,8 @@ from analysis.core.text import bi, en, fa, language, pair, t
 from analysis.metrics import planactual, prices, rates
 from analysis.metrics.indicators import frames, indicators
 from analysis.metrics.indicators import get as get_indicator
-from analysis.report import figures
-from analysis.report.display import DASH, Table, num, ordinal, pct, unit_text
+from analysis.report import cite, figures
+from analysis.report.display import DASH, Table, Traced, num, ordinal, pct, unit_text
 from analysis.sources.datasets import load
 
 #: Cell states of the matrix: a ratio, or why there is none (text keys ``provinces_compared.state_<state>``).
@@ -202,7 +202,8 @@ def rankings_table(m: Matrix | None = None) -> Table:
         row[bi("provinces_compared.at_least_plan")] = t("provinces_compared.n_of", n=int(rk.loc[p, "n_at_least_plan"]),
                                                         total=int(rk.loc[p, "n_defined"]))
         rows.append(row)
-    return Table(pd.DataFrame(rows), caption=t("provinces_compared.rankings_caption"))
+    cites = [cite.computed("rank_row", province=province_name(p), n_indicators=len(m.ratio.columns)) for p in order]
+    return Table(pd.DataFrame(rows), caption=t("provinces_compared.rankings_caption"), cite=cites)
 
 
 # --------------------------------------------------------------------------- aggregates
@@ -225,7 +226,14 @@ def aggregates_table(agg: pd.DataFrame | None = None) -> Table:
              bi("national_ratio"): pct(r["ratio_of_sums"]), bi("provinces_compared.mean_ratio"): pct(r["mean_ratio"]),
              bi("provinces_compared.median_ratio"): pct(r["median_ratio"]), bi("provinces_compared.gap_pp"): num(r["gap_pp"], 1)}
             for k, r in agg.iterrows()]
-    return Table(pd.DataFrame(rows), caption=t("provinces_compared.aggregates_caption"))
+    return Table(pd.DataFrame(rows), caption=t("provinces_compared.aggregates_caption"),
+                 cite=[_aggregate_cite(k, "aggregate_row", int(r["n"])) for k, r in agg.iterrows()])
+
+
+def _aggregate_cite(ind: str, key: str, n: int, **values) -> cite.Cite:
+    """The citation of a statistic over the province rows of an indicator's dataset (``provenance.<key>``)."""
+    i = get_indicator(ind)
+    return cite.computed(key, dataset=i.dataset, num=i.actual, den=i.plan, n=n, **values)
 
 
 def gap_explanation(ind: str | None = None) -> tuple[str, planactual.GapExplanation]:
@@ -265,7 +273,9 @@ def fits_table(fs: dict | None = None) -> Table:
                      bi("provinces_compared.slope"): f"{f.slope:.2f}", bi("provinces_compared.slope_ci"): slope_range(f),
                      bi("provinces_compared.r2"): f"{f.r2:.2f}", bi("provinces_compared.dropped"): str(len(f.dropped)),
                      bi("provinces_compared.outside"): _join(province_name(p) for p in f.outside["province"]) or DASH})
-    return Table(pd.DataFrame(rows), caption=t("provinces_compared.fits_caption"))
+    cites = [cite.computed("fit", dataset=get_indicator(k).dataset, actual=get_indicator(k).actual,
+                           plan=get_indicator(k).plan, n=f.n) for k, f in fs.items()]
+    return Table(pd.DataFrame(rows), caption=t("provinces_compared.fits_caption"), cite=cites)
 
 
 def slope_range(f: planactual.ScalingFit) -> str:
@@ -340,7 +350,8 @@ def budget_table(b: pd.DataFrame | None = None) -> Table:
     rows = [{bi("province"): province_label(r.province), bi("provinces_compared.agreement_bn"): num(r.agreement / 1000),
              bi("provinces_compared.allocation_bn"): num(r.allocation / 1000),
              bi("provinces_compared.allocated_share"): pct(r.share), bi("rank"): ordinal(r.rank)} for r in b.itertuples()]
-    return Table(pd.DataFrame(rows), caption=t("provinces_compared.budget_caption"))
+    return Table(pd.DataFrame(rows), caption=t("provinces_compared.budget_caption"),
+                 cite=[cite.province("capital_budget_by_province", r.province) for r in b.itertuples()])
 
 
 def contracts() -> pd.DataFrame:
@@ -357,7 +368,8 @@ def contracts_table(c: pd.DataFrame | None = None) -> Table:
              bi("provinces_compared.ha_per_contract"): num(r.ha_per_contract_1401, 2),
              bi("contracts_cum_1401"): num(r.contracts_cum_1401), bi("area_cum_1401_ha"): num(r.area_cum_1401_ha)}
             for r in c.itertuples()]
-    return Table(pd.DataFrame(rows), caption=t("provinces_compared.contracts_caption"))
+    return Table(pd.DataFrame(rows), caption=t("provinces_compared.contracts_caption"),
+                 cite=cite.rows("contracts_land_by_province", c))
 
 
 def units_jobs() -> pd.DataFrame:
@@ -378,7 +390,9 @@ def units_jobs_table(d: pd.DataFrame | None = None) -> Table:
              bi("provinces_compared.jobs_per_unit_1401"): num(r.jobs_per_unit_1401, 1),
              bi("units_cum_1401"): num(r.units_cum_1401), bi("employment_cum_1401"): num(r.employment_cum_1401),
              bi("provinces_compared.jobs_per_unit_cum"): num(r.jobs_per_unit_cum, 1)} for r in d.itertuples()]
-    return Table(pd.DataFrame(rows), caption=t("provinces_compared.units_caption"))
+    cites = [cite.join(cite.province("operational_units_by_province", r.province),
+                       cite.province("operational_employment_by_province", r.province)) for r in d.itertuples()]
+    return Table(pd.DataFrame(rows), caption=t("provinces_compared.units_caption"), cite=cites)
 
 
 STAGES = ("stage_land_allocated", "stage_walling", "stage_shed_installation", "stage_halls_buildings",
@@ -462,7 +476,9 @@ def finances_table(d: pd.DataFrame | None = None) -> Table:
                      bi("provinces_compared.growth_nominal"): pct(r.growth_nominal),
                      bi("provinces_compared.growth_printed"): printed,
                      bi("provinces_compared.growth_real"): pct(r.growth_real)})
-    return Table(pd.DataFrame(rows), caption=t("provinces_compared.finances_caption"))
+    cites = [cite.join(cite.province("provincial_companies_resources_expenses_1401", r.province),
+                       cite.province("provincial_companies_resources_1400_1401", r.province)) for r in d.itertuples()]
+    return Table(pd.DataFrame(rows), caption=t("provinces_compared.finances_caption"), cite=cites)
 
 
 # --------------------------------------------------------------------------- glued values
@@ -475,14 +491,23 @@ def values() -> dict[str, str]:
     m = matrix()
     sc = state_counts(m)
     none = t("provinces_compared.none")
+
+    def cells(value, state: str) -> Traced:  # a count of the matrix's cells, with its computation
+        return Traced(value, cite.computed("matrix_cells", state=t(f"provenance.state_{state}"),
+                                           n_provinces=len(m.ratio), n_indicators=len(m.ratio.columns)))
+
+    def summed(value, name: str, column: str, n: int) -> Traced:  # a column sum over province rows
+        return Traced(value, cite.computed("sum_column", dataset=name, column=column, n=n))
+
     out: dict[str, str] = {
-        "cmp_n_provinces": str(len(m.ratio)),
-        "cmp_n_indicators": str(len(m.ratio.columns)),
-        "cmp_n_cells": str(m.ratio.size),
-        "cmp_n_defined": str(int(sc["defined"].sum())),
-        "cmp_n_zero_plan": str(int(sc["zero_plan"].sum())),
-        "cmp_n_flagged": str(int(sc["flagged"].sum())),
-        "cmp_n_not_in_table": str(int(sc["not_in_table"].sum())),
+        "cmp_n_provinces": Traced(str(len(m.ratio)), cite.computed("registry_count")),
+        "cmp_n_indicators": Traced(str(len(m.ratio.columns)), cite.computed("indicator_count")),
+        "cmp_n_cells": Traced(str(m.ratio.size), cite.computed("matrix_size", n_provinces=len(m.ratio),
+                                                             n_indicators=len(m.ratio.columns))),
+        "cmp_n_defined": cells(str(int(sc["defined"].sum())), "defined"),
+        "cmp_n_zero_plan": cells(str(int(sc["zero_plan"].sum())), "zero_plan"),
+        "cmp_n_flagged": cells(str(int(sc["flagged"].sum())), "flagged"),
+        "cmp_n_not_in_table": cells(str(int(sc["not_in_table"].sum())), "not_in_table"),
         "cmp_flagged_list": _join((t("provinces_compared.flagged_group", indicator=t("provinces_compared.ind_" + ind),
                                      provinces=_join(province_name(p) for p in g["province"]))
                                    for ind, g in m.flagged.groupby("indicator", sort=False)), "group_sep") or none,
@@ -495,8 +520,9 @@ def values() -> dict[str, str]:
     out["cmp_best_n"] = t("provinces_compared.n_of", n=int(best.n_at_least_plan), total=int(best.n_defined))
     agg = aggregates()
     for k in agg.index:
-        out[f"cmp_ros_{k}"] = pct(agg.loc[k, "ratio_of_sums"])
-        out[f"cmp_mean_{k}"] = pct(agg.loc[k, "mean_ratio"])
+        n_k, n_def = int(agg.loc[k, "n"]), int(agg.loc[k, "n_defined"])
+        out[f"cmp_ros_{k}"] = Traced(pct(agg.loc[k, "ratio_of_sums"]), _aggregate_cite(k, "ratio_of_sums", n_k))
+        out[f"cmp_mean_{k}"] = Traced(pct(agg.loc[k, "mean_ratio"]), _aggregate_cite(k, "mean_ratios", n_def))
     ind, g = gap_explanation()
     out["cmp_gap_indicator"] = indicator_text(ind)
     out["cmp_gap_text"] = gap_text(g)
@@ -514,26 +540,30 @@ def values() -> dict[str, str]:
     # budget: the national ratio of sums of Table 53 (its province rows add to the printed total, line 4871)
     b = budget()
     cb = agg.loc["capital_budget"]
-    out["cmp_budget_agreement_bn"] = num(cb["sum_plan"] / 1000)
-    out["cmp_budget_allocation_bn"] = num(cb["sum_actual"] / 1000)
-    out["cmp_budget_share"] = pct(cb["ratio_of_sums"])
+    n_b = int(cb["n"])
+    out["cmp_budget_agreement_bn"] = summed(num(cb["sum_plan"] / 1000), "capital_budget_by_province", "agreement", n_b)
+    out["cmp_budget_allocation_bn"] = summed(num(cb["sum_actual"] / 1000), "capital_budget_by_province", "allocation",
+                                             n_b)
+    out["cmp_budget_share"] = Traced(pct(cb["ratio_of_sums"]), _aggregate_cite("capital_budget", "ratio_of_sums", n_b))
     out["cmp_budget_top"] = _with_value(province_text(b.iloc[0].province), pct(b.iloc[0].share))
     out["cmp_budget_bottom"] = _with_value(province_text(b.iloc[-1].province), pct(b.iloc[-1].share))
     out["cmp_budget_median"] = pct(b["share"].median())
     # contracts
     c = contracts()
-    out["cmp_contracts_1401"] = num(c["contracts_1401"].sum())
-    out["cmp_area_1401"] = num(c["area_1401_ha"].sum(), 1)
-    out["cmp_contracts_cum"] = num(c["contracts_cum_1401"].sum())
-    out["cmp_area_cum"] = num(c["area_cum_1401_ha"].sum())
+    ds_c = "contracts_land_by_province"
+    out["cmp_contracts_1401"] = summed(num(c["contracts_1401"].sum()), ds_c, "contracts_1401", len(c))
+    out["cmp_area_1401"] = summed(num(c["area_1401_ha"].sum(), 1), ds_c, "area_1401_ha", len(c))
+    out["cmp_contracts_cum"] = summed(num(c["contracts_cum_1401"].sum()), ds_c, "contracts_cum_1401", len(c))
+    out["cmp_area_cum"] = summed(num(c["area_cum_1401_ha"].sum()), ds_c, "area_cum_1401_ha", len(c))
     out["cmp_contracts_top"] = _with_value(province_text(c.iloc[0].province), num(c.iloc[0].contracts_1401))
     out["cmp_ha_per_contract"] = num(rates.per_unit(c["area_1401_ha"].sum(), c["contracts_1401"].sum()), 2)
     # units and jobs
     u = units_jobs()
-    out["cmp_units_1401"] = num(u["units_1401"].sum())
-    out["cmp_jobs_1401"] = num(u["employment_1401"].sum())
-    out["cmp_units_cum"] = num(u["units_cum_1401"].sum())
-    out["cmp_jobs_cum"] = num(u["employment_cum_1401"].sum())
+    ds_u, ds_e = "operational_units_by_province", "operational_employment_by_province"
+    out["cmp_units_1401"] = summed(num(u["units_1401"].sum()), ds_u, "units_1401", len(u))
+    out["cmp_jobs_1401"] = summed(num(u["employment_1401"].sum()), ds_e, "employment_1401", len(u))
+    out["cmp_units_cum"] = summed(num(u["units_cum_1401"].sum()), ds_u, "units_cum_1401", len(u))
+    out["cmp_jobs_cum"] = summed(num(u["employment_cum_1401"].sum()), ds_e, "employment_cum_1401", len(u))
     out["cmp_jpu_1401"] = num(rates.per_unit(u["employment_1401"].sum(), u["units_1401"].sum()), 1)
     out["cmp_jpu_cum"] = num(rates.per_unit(u["employment_cum_1401"].sum(), u["units_cum_1401"].sum()), 1)
     hi = u.sort_values("jobs_per_unit_cum", ascending=False)
@@ -541,7 +571,7 @@ def values() -> dict[str, str]:
     out["cmp_jpu_low"] = _with_value(province_text(hi.iloc[-1].province), num(hi.iloc[-1].jobs_per_unit_cum, 1))
     # projects
     p = projects()
-    out["cmp_projects_total"] = num(p["total"].sum())
+    out["cmp_projects_total"] = summed(num(p["total"].sum()), "projects_under_construction_by_province", "total", len(p))
     out["cmp_projects_land_share"] = pct(rates.share(p["stage_land_allocated"].sum(), p["total"].sum()))
     out["cmp_projects_machinery_share"] = pct(rates.share(p["stage_machinery_installation"].sum(), p["total"].sum()))
     out["cmp_projects_mismatch"] = str(int((p["stage_sum"] != p["total"]).sum()))
@@ -550,12 +580,17 @@ def values() -> dict[str, str]:
     f = finances()
     r1401, r1400 = f["resources_1401"].sum(), f["resources_1400"].sum()
     y_new, y_old = prices.jalali_to_gregorian_year(YEAR_NEW), prices.jalali_to_gregorian_year(YEAR_OLD)
-    out["cmp_res_1401_bn"] = num(r1401 / 1000)
-    out["cmp_res_1400_bn"] = num(r1400 / 1000)
-    out["cmp_res_growth_nominal"] = pct(rates.growth(r1401, r1400))
+    ds_f = "provincial_companies_resources_1400_1401"
+    out["cmp_res_1401_bn"] = summed(num(r1401 / 1000), ds_f, "resources_1401", len(f))
+    out["cmp_res_1400_bn"] = summed(num(r1400 / 1000), ds_f, "resources_1400", len(f))
+    out["cmp_res_growth_nominal"] = Traced(pct(rates.growth(r1401, r1400)),
+                                           cite.computed("growth_of_sums", dataset=ds_f, new="resources_1401",
+                                                         old="resources_1400", n=len(f)))
     cpi = prices.load_inflation()["cpi_inflation_pct"]
     out["cmp_cpi_2022"] = f"{cpi.loc[y_new]:.1f} %"
-    out["cmp_res_growth_real"] = pct(prices.real_growth(r1401, r1400, y_new, y_old, _cpi_index()))
+    out["cmp_res_growth_real"] = Traced(pct(prices.real_growth(r1401, r1400, y_new, y_old, _cpi_index())),
+                                        cite.computed("real_growth_of_sums", dataset=ds_f, new="resources_1401",
+                                                      old="resources_1400", n=len(f), deflator="iran_inflation"))
     out["cmp_n_real_decline"] = str(int((f["growth_real"] < 0).sum()))
     out["cmp_n_nominal_decline"] = str(int((f["growth_nominal"] < 0).sum()))
     out["cmp_growth_top"] = t("provinces_compared.with_nominal", name=province_text(f.iloc[0].province),
