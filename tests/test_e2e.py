@@ -3,12 +3,12 @@ does, into a temporary build folder (the real ``_build`` is untouched), with ``-
 any Sphinx warning fails it.
 
 Slow (minutes); marked ``e2e`` and run once by scripts/test.sh (and so by CI). A second clean
-build (HTML only) checks that two builds of the same commit are byte-identical.
+build checks that two builds of the same commit are byte-identical. The book's PDF and the 31
+province PDFs go through the PDF checker (analysis.build.pdfcheck).
 """
 import html as html_lib
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -185,17 +185,64 @@ def test_every_local_link_resolves(built):
     assert broken == []
 
 
-def test_pdf_has_every_chapter(built):
-    _, pdf = built
-    assert pdf.exists()
-    if not shutil.which("pdfinfo"):
-        pytest.skip("poppler-utils not installed")
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    assert pages >= 31 + 10
+def test_book_pdf_passes_the_pdf_checker(built):
+    """A4, a page number on every page, no blank page, no file:// link or machine path, an
+    outline with every chapter, each chapter starting a page (analysis.build.pdfcheck)."""
+    from analysis.build import pdfcheck
+    html, pdf = built
+    chapters = pdfcheck.toc_chapters(html)
+    assert pdfcheck.check_pdf(pdf, min_outline=len(chapters), chapters=chapters) == []
+    links = pdfcheck.link_counts(pdf)
+    assert links["file"] == 0 and links["internal"] > 100, links
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     for p in provinces.registry():
         assert p.key in text, p.key
+
+
+def test_book_pdf_bookmarks_are_the_headings_once(built):
+    """Parts, chapters and sections in the outline, each title written once (Chromium doubles
+    the text of a heading that starts a page; the build replaces it)."""
+    from analysis.build import pdfcheck
+    _, pdf = built
+    entries = pdfcheck.outline(pdf)
+    doubled = [t for _, t, _ in entries if len(t) > 3 and t[: len(t) // 2] == t[len(t) // 2:]]
+    assert doubled == []
+    levels = {lvl for lvl, _, _ in entries}
+    assert {1, 2, 3} <= levels  # parts, chapters, sections
+    titles = [t for _, t, _ in entries]
+    assert sum(t.split(" · ")[0].split(". ")[-1] in {p.key for p in provinces.registry()} for t in titles) >= 31
+
+
+def test_contents_page_numbers_are_the_pages_the_chapters_start_on(built):
+    """Each chapter line of the contents ends with the page its bookmark points to."""
+    from analysis.build import pdfcheck
+    _, pdf = built
+    starts = {t.split(" · ")[0]: page for lvl, t, page in pdfcheck.outline(pdf) if lvl == 2}
+    contents = subprocess.run(["pdftotext", "-f", "2", "-l", "5", "-layout", str(pdf), "-"],
+                              capture_output=True, text=True).stdout
+    found = {}
+    for line in contents.splitlines():
+        words = line.split()
+        for title in starts:
+            if words and words[-1].isdigit() and title.split(". ", 1)[-1] in line:
+                found[title] = int(words[-1])
+    assert len(found) >= 30 and all(found[t] == starts[t] for t in found), {t: (found[t], starts[t]) for t in found if found[t] != starts[t]}
+
+
+@pytest.mark.parametrize("p", provinces.registry(), ids=lambda p: p.key)
+def test_province_pdf_passes_the_pdf_checker_and_is_linked_from_its_chapter(built, p):
+    from analysis.build import pdfcheck
+    html, _ = built
+    slug = provinces.slugify(p.key)
+    pdf = html / "provinces" / f"{slug}.pdf"
+    chapter = [t for lvl, t, _ in pdfcheck.outline(pdf) if lvl == 1 and p.key in t]
+    assert chapter, pdfcheck.outline(pdf)
+    assert pdfcheck.check_pdf(pdf, min_outline=3, chapters=chapter) == []
+    assert pdfcheck.link_counts(pdf)["file"] == 0
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert p.key in first and p.iso in first and p.fa in first
+    page = (html / "provinces" / f"{slug}.html").read_text(encoding="utf-8")
+    assert f'href="{slug}.pdf"' in page
 
 
 def test_build_leaves_nothing_behind(build_dir):
@@ -211,13 +258,13 @@ def _files(folder: Path, skip=(".log",)) -> dict[str, bytes]:
 
 
 def test_two_clean_builds_are_byte_identical(build_dir, tmp_path_factory):
-    """A second clean build of the same commit (HTML only) writes the same HTML, images,
-    downloads and executed notebooks. (The PDF is not compared: Chromium stamps it.)"""
+    """A second clean build of the same commit writes the same HTML (with its links to the
+    PDFs), images, downloads and executed notebooks. (The PDFs are not compared byte for
+    byte: Chromium stamps its own creation date beside the build's.)"""
     second = tmp_path_factory.mktemp("e2e-second") / "build"
-    build_book(second, "--no-pdf")
+    build_book(second)
     for sub in ("html", "executed"):
-        a, b = _files(build_dir / sub), _files(second / sub)
-        a.pop("book.pdf", None)
+        a, b = _files(build_dir / sub, skip=(".log", ".pdf")), _files(second / sub, skip=(".log", ".pdf"))
         differ = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
         assert differ == [], f"{sub}: {len(differ)} file(s) differ: {differ[:40]}"
 

@@ -217,7 +217,7 @@ def transform(article: Tag, rel: str, in_doc: set[str], m: Meta, texts) -> tuple
     _keep_together(article)
     for table in article.find_all("table"):
         ncol = max((len(tr.find_all(["td", "th"])) for tr in table.find_all("tr")), default=0)
-        if len(table.find_all("tr")) <= 16:
+        if len(table.find_all("tr")) <= 10:
             table["class"] = [*table.get("class", []), "print-keep"]  # a short table stays on one page
         if ncol >= 8:
             table["class"] = [*table.get("class", []), "print-wide" if ncol < 11 else "print-wider"]
@@ -353,7 +353,7 @@ def contents(headings: list[Heading], texts, province_sections: list[str]) -> st
     note = ""
     if province_sections:
         note = f'<p class="toc-note">{htmlmod.escape(texts("pdf.province_sections", sections=" · ".join(province_sections)))}</p>'
-    return (f'<section class="print-contents" id="print-contents"><h1>{htmlmod.escape(texts("pdf.contents"))}</h1>'
+    return (f'<section class="print-contents" id="print-contents"><h2>{htmlmod.escape(texts("pdf.contents"))}</h2>'
             f'<ol class="toc">{"".join(rows)}</ol>{note}</section>\n')
 
 
@@ -433,7 +433,7 @@ def province_document(site: Path, book: Book, job: Job, m: Meta) -> Document:
 </section>
 """
     files = "".join(f"<li><code>{htmlmod.escape(name)}</code>{_site_link(m, url)}</li>" for name, url in downloads)
-    data = (f'<section class="print-data" id="print-data"><h2>{htmlmod.escape(texts("pdf.data_title"))}</h2>'
+    data = (f'<section class="print-data" id="print-data"><h3>{htmlmod.escape(texts("pdf.data_title"))}</h3>'
             f'<p>{htmlmod.escape(texts("pdf.data_intro"))}</p><ul>{files}</ul></section>')
     rule = _page_rule("ch-0", _running_title(title), texts)
     body = cover + f'<section class="print-chapter" id="{prefix(job.out)}" style="page: ch-0">{html}{data}</section>'
