@@ -3,8 +3,10 @@
 Works on a copy of the repository in a temporary folder (the real _build is untouched):
 
 1. clean HTML build (all notebooks, Sphinx HTML), with peak memory of the whole process tree
-2. PDF: the same build with the PDF (single-page HTML + headless Chromium)
-3. no-op rebuild
+2. PDF: the same build with the PDFs (the book and 31 province report cards, printed from the
+   HTML by headless Chromium), then the book's PDF alone and the 31 province PDFs alone,
+   assembled and printed afresh from the built site (one browser each)
+3. no-op rebuild (no PDF is printed again)
 4. rebuild after changing one province's data: (a) a text cell (a cluster's English name in
    Khuzestan: only that chapter and the chapters that loaded the dataset re-execute) and
    (b) a number (Khuzestan's water actual: every chapter that totals or ranks it re-executes)
@@ -111,6 +113,27 @@ def speed_probe() -> float:
 UNSCOPED = ("    key = job.province\n", "    key = None  # benchmark variant: no per-province scoping\n")
 
 
+# Assemble and print the book's PDF, or the 31 province PDFs, from a built site (a fresh
+# output folder, so everything is printed)
+PDF_ALONE = """
+import sys, time
+from pathlib import Path
+from analysis.build import printbook as pb, render
+from analysis.build.jobs import Book
+book, site, what, out = Book.default(), Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+m = pb.meta(book, render.source_date_epoch(book.root))
+t = time.perf_counter()
+if what == "book":
+    docs = [(pb.book_document(site, book, m), out / "book.pdf")]
+else:
+    docs = [(pb.province_document(site, book, j, m), out / f"{j.out}.pdf") for j in pb._province_jobs(book)]
+assembled = time.perf_counter() - t
+printed = pb.print_all(site, docs, m)
+print(f"pdf: {len(printed)} file(s), {sum(p.pages for p in printed)} pages; assembled in {assembled:.1f} s, "
+      f"printed in {time.perf_counter() - t - assembled:.1f} s")
+"""
+
+
 def sequence(py: str, kernels: str, naive: bool, unscoped: bool) -> dict[str, tuple[float, float, str]]:
     """One run of the benchmark steps on a fresh copy of the repository; returns
     {step: (seconds, peak MiB, note)}."""
@@ -129,12 +152,15 @@ def sequence(py: str, kernels: str, naive: bool, unscoped: bool) -> dict[str, tu
 
         def step(name, cmd):
             s, m, o = run(cmd, env, repo)
-            note = next((ln for ln in o.splitlines() if ln.startswith("notebooks:")), "")
+            note = next((ln for ln in o.splitlines() if ln.startswith(("notebooks:", "pdf:"))), "")
             out[name] = (s, m, note)
             line(name, s, m, note)
 
         step("clean build, HTML (all notebooks)", build + ["--no-pdf"])
-        step("PDF (single-page HTML + Chromium) on top", build)
+        step("PDFs (book + 31 provinces) on top", build)
+        site = repo / "_build" / "work" / "html" / "_build" / "html"
+        for what in ("book", "provinces"):
+            step(f"PDF alone: {what}", [py, "-c", PDF_ALONE, str(site), what, tmp + f"/pdf-{what}"])
         step("no-op rebuild", build)
         edit_csv(repo / "data/processed/002_t30_32_cluster_project_names.csv", "Khuzestan", "cluster_en", "(benchmark edit)")
         step("one province, text cell changed (HTML)", build + ["--no-pdf"])
