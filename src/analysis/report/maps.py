@@ -197,6 +197,15 @@ def _blank(ax) -> None:
     ax.set_axis_off()
 
 
+def _add(ax, patch):
+    """Add a patch without :meth:`~matplotlib.axes.Axes.add_patch`'s update of the data limits
+    (a walk over every curve segment, the slowest step of drawing a map: the limits are set by
+    :func:`extent`)."""
+    patch.axes = ax
+    patch.set_transform(ax.transData)
+    return ax.add_artist(patch)
+
+
 def choropleth(ax, values: dict, *, norm=None, cmap=None, states: dict | None = None, labels: bool = False,
                highlight=(), label_keys=None, notes: dict | None = None, fontsize: float = MIN_FONT,
                show_credit: bool = True, callouts: bool = False, leaders: dict | None = None) -> dict:
@@ -232,11 +241,11 @@ def choropleth(ax, values: dict, *, norm=None, cmap=None, states: dict | None = 
             # is drawn again in white by a second, unhatched patch
             kw = {"facecolor": figures.MISSING_FACE, "edgecolor": figures.MISSING_EDGE, "lw": 0,
                   "hatch": figures.HATCH[states.get(key, "not_in_table")]}
-        patches[key] = ax.add_patch(PathPatch(s.path, zorder=1, **kw))
+        patches[key] = _add(ax, PathPatch(s.path, zorder=1, **kw))
         if "hatch" in kw:
-            ax.add_patch(PathPatch(s.path, facecolor="none", edgecolor=EDGE, lw=0.5, zorder=1.5))
+            _add(ax, PathPatch(s.path, facecolor="none", edgecolor=EDGE, lw=0.5, zorder=1.5))
     for key in highlight:
-        ax.add_patch(PathPatch(shapes()[key].path, facecolor="none", edgecolor="black", lw=1.6, zorder=3))
+        _add(ax, PathPatch(shapes()[key].path, facecolor="none", edgecolor="black", lw=1.6, zorder=3))
     if labels:
         chosen = list(shapes()) if label_keys is None else list(label_keys)
         for key in chosen:
