@@ -125,6 +125,12 @@ def test_verdict_function():
 def test_figure_and_table(nat):
     fig = ch_national.figure(nat)
     assert len(fig.axes[0].patches) == len(nat)
+    # every bar's label is written whole (the issue: labels cut with "…" unreadable on a phone)
+    texts = [t.get_text().replace("\n", " ") for t in fig.axes[0].texts]
+    assert not any("…" in t for t in texts)
+    for r in nat[nat["status"] == "defined"].itertuples():
+        assert ch_national.chart_label(r) in texts
+    assert fig.get_size_inches()[0] <= 5.0  # scaled to a phone's 358 px, 8-point text stays ~8 px
     html = ch_national.table(nat)._repr_html_()
     assert "nan" not in html.lower().replace("nana", "") and "None" not in html
 

@@ -430,3 +430,26 @@ def values() -> dict[str, str]:
         "cl_caveat": t("clusters.caveat"),
     }
     return v
+
+
+def province_map():
+    """Two labelled maps of :func:`province_counts`: projects completed (all years) and running in
+    1401, one colour per count; a flagged Table 30 row is hatched as flagged in the running map."""
+    import matplotlib
+    from matplotlib.colors import BoundaryNorm
+
+    from analysis.report import maps
+
+    c = province_counts()
+    panels = []
+    for col, title, flagged_too in (("completed_total", "clusters.map_completed", False),
+                                    ("running", "clusters.map_running", True)):
+        hi = int(c[col].max())
+        bounds = list(range(0, hi + 2))
+        cmap = matplotlib.colormaps["YlGnBu"].resampled(len(bounds) - 1)
+        states = {k: "flagged" for k in c.index[c.flag.notna()]} if flagged_too else {}
+        values = {k: (None if k in states else float(v)) for k, v in c[col].items()}
+        panels.append(maps.Panel(_label(title), values, norm=BoundaryNorm([b - 0.5 for b in bounds], len(bounds) - 1),
+                                 cmap=cmap, label=_label("clusters.map_label"), states=states,
+                                 ticks=tuple(range(0, hi + 1, 1 if hi <= 6 else 2))))
+    return maps.stacked_maps(panels)

@@ -62,3 +62,63 @@ def bilingual(en: str, fa: str) -> str:
     """
     from analysis.core.text import pair
     return pair(en, fa)
+
+
+# --------------------------------------------------------------------------- achievement colours
+#: Why a province has no achievement ratio (text keys ``provinces_compared.state_<state>``) and how
+#: a heat-map cell or a map's province without one is hatched. Shared by the heat map
+#: (:func:`analysis.report.provinces_compared.heatmap`) and every map (:mod:`analysis.report.maps`).
+HATCH = {"zero_plan": "..", "flagged": "xxx", "not_in_table": "///"}
+#: Face and hatch colour of a cell or province without a value.
+MISSING_FACE, MISSING_EDGE = "#f2f2f2", "#9e9e9e"
+#: Achievement ratios are coloured from 0 through 1 (plan met, the palette's pale centre) to 2 (200 %
+#: or more): a diverging ColorBrewer palette safe for the common colour-vision deficiencies.
+RATIO_MIN, RATIO_CENTRE, RATIO_MAX = 0.0, 1.0, 2.0
+RATIO_CMAP = "RdYlBu"
+RATIO_TICKS = (0, 0.5, 1, 1.5, 2)
+#: Text on a coloured cell turns white where the colour is dark (both ends of the palette).
+DARK_BELOW, DARK_ABOVE = 0.3, 1.8
+
+
+def ratio_norm():
+    """The achievement colour scale: a :class:`~matplotlib.colors.TwoSlopeNorm` from 0 to 2 centred on 1.
+
+    >>> float(ratio_norm()(1.0)), float(ratio_norm()(2.0))
+    (0.5, 1.0)
+    """
+    from matplotlib.colors import TwoSlopeNorm
+    return TwoSlopeNorm(vmin=RATIO_MIN, vcenter=RATIO_CENTRE, vmax=RATIO_MAX)
+
+
+def ratio_cmap():
+    """The achievement palette (a copy: callers may change it), missing values white."""
+    import matplotlib
+    return matplotlib.colormaps[RATIO_CMAP].with_extremes(bad="white")
+
+
+def ratio_colour(value: float):
+    """RGBA colour of an achievement ratio on the shared scale (values above 2 as 2)."""
+    return ratio_cmap()(ratio_norm()(min(float(value), RATIO_MAX)))
+
+
+def text_colour(value: float) -> str:
+    """Black or white, whichever reads on the colour of ``value`` (an achievement ratio)."""
+    return "white" if value < DARK_BELOW or value > DARK_ABOVE else "black"
+
+
+def ratio_colourbar(fig, mappable, ax, label: str, **kw):
+    """The shared colour bar of achievement ratios: ticks 0, 50, 100, 150, ≥ 200 (%)."""
+    cb = fig.colorbar(mappable, ax=ax, extend="max", **kw)
+    cb.set_ticks(list(RATIO_TICKS))
+    cb.set_ticklabels(["0", "50", "100", "150", "≥ 200"])
+    cb.set_label(label, fontsize=8)
+    return cb
+
+
+def state_handles(states=tuple(HATCH)):
+    """Legend entries of the hatched states (words from ``provinces_compared.state_<state>``)."""
+    from matplotlib.patches import Patch
+
+    from analysis.core.text import t
+    return [Patch(facecolor=MISSING_FACE, edgecolor=MISSING_EDGE, hatch=HATCH[s], label=t("provinces_compared.state_" + s))
+            for s in states]

@@ -331,3 +331,15 @@ def values(lang: str | None = None) -> dict[str, str]:
 def cost_range(lo: str, hi: str, lang: str | None = None) -> str:
     """The range of money per job across provinces, ``lo to hi``."""
     return _t("range", lang, lo=lo, hi=hi)
+
+
+#: Where the map names the four provinces (longitude, latitude): beside them, on the grey of the
+#: provinces outside the programme, each joined to its province by a leader line.
+MAP_LABELS = {"Kermanshah": (46.2, 36.6), "Ilam": (45.8, 31.6), "Hamadan": (51.3, 35.3), "Lorestan": (51.4, 32.3)}
+
+
+def province_map():
+    """Map of Iran with the programme's provinces (:func:`members`) highlighted and named."""
+    from analysis.report import maps
+    keys = [p.key for p in members()]
+    return maps.highlight_map(keys, title=bi(f"{TEXT}.map_title"), leaders={k: MAP_LABELS[k] for k in keys if k in MAP_LABELS})

@@ -20,12 +20,13 @@ the data, in Persian where the dataset has a clean Persian column.
 """
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from analysis.core.text import bi, en, fa, language, t
+from analysis.core.text import bi, en, fa, language, stacked, t
 from analysis.metrics import planactual
 from analysis.report import cite, figures
 from analysis.report.display import DASH, Table, Traced, num, pct
@@ -296,9 +297,17 @@ def _short(text: str, width: int = 58) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def chart_label(r) -> str:
-    """Bar label: ``T13 · indicator [unit]`` (shortened)."""
-    return t("national.bar_label", table=r.table, indicator=_short(name(r), 52), unit=_short(unit_of(r), 18))
+def chart_label(r, width: int | None = None) -> str:
+    """Bar label: ``T13 · indicator [unit]``, whole (never cut), wrapped at ``width`` characters."""
+    text = t("national.bar_label", table=r.table, indicator=" ".join(str(name(r)).split()),
+             unit=" ".join(str(unit_of(r)).split()))
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) if width else text
+
+
+#: Figure width (inches) and label size (points): on a 390-pixel phone the figure is scaled to
+#: about 358 pixels, so 8-point labels are about 8 pixels high; each label is written whole
+#: above its bar, wrapped at :data:`LABEL_WRAP` characters.
+FIG_WIDTH, LABEL_SIZE, LABEL_WRAP = 5.0, 8.0, 78
 
 
 CATEGORY_COLOURS = {"not started": "#7f1d1d", "under": "#c0392b", "met": "#9aa5b1", "over": "#1f6f8b"}
@@ -316,32 +325,55 @@ def category_text(category: str) -> str:
 
 
 def figure(df: pd.DataFrame | None = None):
-    """Ranked horizontal bars of the achievement ratios, log scale, 100 % line."""
+    """Ranked horizontal bars of the achievement ratios, log scale, 100 % line; each bar's label
+    (table, indicator, unit) written whole above it and its ratio at its end, so that the figure
+    reads on a phone (:data:`FIG_WIDTH`, :data:`LABEL_SIZE`)."""
     figures.setup()
     import matplotlib.pyplot as plt
+    from matplotlib import patheffects
     from matplotlib.patches import Patch
+    from matplotlib.transforms import blended_transform_factory
 
     df = national_frame() if df is None else df
-    d = df[df["status"] == planactual.DEFINED].sort_values("ratio", ascending=True).reset_index(drop=True)
-    h = max(4.0, 0.2 * len(d) + 1.4)
-    fig, ax = plt.subplots(figsize=(7.5, h))
+    d = df[df["status"] == planactual.DEFINED].sort_values("ratio", ascending=False).reset_index(drop=True)
+    labels = [chart_label(r, LABEL_WRAP) for r in d.itertuples()]
+    # row heights in label lines: the label's lines, a gap, the bar, a gap
+    lines = np.array([lab.count("\n") + 1 for lab in labels], dtype=float)
+    rows = list(lines * 1.4 + 0.95)
+    line_in = LABEL_SIZE * 1.3 / 72
+    top_in, bottom_in = 0.85, 1.25  # title and top axis; bottom axis, its label and the legend
+    body = sum(rows) * line_in
+    h = body + top_in + bottom_in
+    fig = plt.figure(figsize=(FIG_WIDTH, h), dpi=150)
+    ax = fig.add_axes((0.02, bottom_in / h, 0.96, body / h))
+    tops = np.concatenate([[0], np.cumsum(rows)[:-1]])
+    ys = tops + lines * 1.4 + 0.4  # the bar sits under its label
     vals = 100 * d["ratio"].clip(lower=0.04)  # a zero ratio would vanish on a log axis: drawn at the axis edge
-    ax.barh([chart_label(r) for r in d.itertuples()], vals,
-            color=[CATEGORY_COLOURS.get(c, "#999") for c in d["category"]], height=0.7)
+    ax.barh(ys, vals, color=[CATEGORY_COLOURS.get(c, "#999") for c in d["category"]], height=0.8)
+    lo = 4
+    trans = blended_transform_factory(ax.transAxes, ax.transData)
+    halo = [patheffects.withStroke(linewidth=2.0, foreground="white")]
+    for y, top, lab, v, r in zip(ys, tops, labels, vals, d["ratio"]):
+        ax.text(0.005, top + 0.12, lab, transform=trans, fontsize=LABEL_SIZE, va="top", ha="left", linespacing=1.1,
+                path_effects=halo, zorder=4)
+        ax.text(v * 1.04, y, pct(r, 0), fontsize=LABEL_SIZE - 0.5, va="center", ha="left", path_effects=halo, zorder=4)
     ax.set_xscale("log")
-    ax.axvline(100, color=figures.PALETTE["national"], lw=1.2, ls="--")
-    ax.set_xlim(4, max(400, 1.3 * float(vals.max())))
+    ax.axvline(100, color=figures.PALETTE["national"], lw=1.2, ls="--", zorder=3)
+    ax.set_xlim(lo, max(600, 2.0 * float(vals.max())))
+    ax.set_ylim(sum(rows), 0)
+    ax.set_yticks([])
     ax.set_xticks([5, 10, 25, 50, 100, 200, 400])
     ax.set_xticklabels(["5", "10", "25", "50", "100", "200", "400"])
-    ax.set_xlabel(bi("national.fig_x"))
-    ax.set_title(bi("national.fig_title"))
-    ax.tick_params(axis="y", labelsize=6.5)
+    ax.tick_params(axis="x", labelsize=LABEL_SIZE, labeltop=True, top=True)
+    ax.set_xlabel(bi("national.fig_x"), fontsize=LABEL_SIZE)
+    ax.set_title(stacked("national.fig_title"), fontsize=9.5)
     ax.grid(axis="y", visible=False)
+    ax.spines["left"].set_visible(False)
     handles = [Patch(color=CATEGORY_COLOURS[c], label=category_text(c)) for c in
                ("not started", "under", "met", "over") if (d["category"] == c).any()]
     handles.append(plt.Line2D([], [], color=figures.PALETTE["national"], ls="--", label=t("national.fig_plan_met")))
-    ax.legend(handles=handles, loc="lower right", frameon=True, fontsize=7)
-    fig.tight_layout()
+    fig.legend(handles=handles, loc="lower center", ncol=2, frameon=False, fontsize=LABEL_SIZE,
+               bbox_to_anchor=(0.5, 0.0))
     plt.close(fig)
     return fig
 

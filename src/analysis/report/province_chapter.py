@@ -340,6 +340,24 @@ class ProvinceChapter:
         plt.close(fig)
         return fig
 
+    #: The ratio the chapter leads with on its map: the capital budget allocated against agreed
+    #: (the budget paragraph, with its rank among all provinces).
+    HEADLINE = "capital_budget"
+
+    def headline_ratios(self) -> dict:
+        """Every province's :attr:`HEADLINE` achievement ratio (``None`` where undefined)."""
+        a = pa.achievement(province_rows(self.frames[self.HEADLINE]))
+        return {r.province: (float(r.ratio) if r.status == pa.DEFINED else None) for r in a.itertuples()}
+
+    def locator_figure(self):
+        """Locator map: every province coloured by its :attr:`HEADLINE` ratio on the heat map's
+        scale (:mod:`analysis.report.maps`), this province outlined and named with its ratio."""
+        from analysis.report import maps
+
+        ratios = self.headline_ratios()
+        return maps.locator(self.key, ratios, label=bi("province.map_label"),
+                            note=pct(ratios.get(self.key)), title=bi("province.map_title"))
+
     def facts_display(self) -> Table:
         from analysis.report.display import is_missing
         rows = []

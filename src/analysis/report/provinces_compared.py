@@ -121,31 +121,27 @@ def matrix() -> Matrix:
 
 
 def heatmap(m: Matrix | None = None):
-    """Heat map of the matrix: colour = ratio (0 to 200 %, centred on 100 %), undefined
-    cells hatched by reason, with the percentage printed in each defined cell."""
+    """Heat map of the matrix: colour = ratio (0 to 200 %, centred on 100 %: :func:`analysis.report.figures.ratio_norm`),
+    undefined cells hatched by reason (:data:`analysis.report.figures.HATCH`), with the percentage printed in
+    each defined cell. The maps of :mod:`analysis.report.maps` use the same scale and hatching."""
     figures.setup()
     import matplotlib.pyplot as plt
-    from matplotlib.colors import TwoSlopeNorm
-    from matplotlib.patches import Patch, Rectangle
+    from matplotlib.patches import Rectangle
 
     m = matrix() if m is None else m
     r = m.ratio
     fig, ax = plt.subplots(figsize=(7.5, 10.2))
-    norm = TwoSlopeNorm(vmin=0, vcenter=1, vmax=2)
-    cmap = plt.get_cmap("RdYlBu").copy()
-    cmap.set_bad("white")
-    im = ax.imshow(np.ma.masked_invalid(r.clip(upper=2).to_numpy(dtype=float)), cmap=cmap, norm=norm, aspect="auto")
-    hatch = {"zero_plan": "..", "flagged": "xxx", "not_in_table": "///"}
+    im = ax.imshow(np.ma.masked_invalid(r.clip(upper=figures.RATIO_MAX).to_numpy(dtype=float)), cmap=figures.ratio_cmap(),
+                   norm=figures.ratio_norm(), aspect="auto")
     for i, prov in enumerate(r.index):
         for j, ind in enumerate(r.columns):
             s = m.state.loc[prov, ind]
             if s == "defined":
                 v = r.loc[prov, ind]
-                ax.text(j, i, f"{100 * v:.0f}", ha="center", va="center", fontsize=6.5,
-                        color="white" if v < 0.3 or v > 1.8 else "black")
+                ax.text(j, i, f"{100 * v:.0f}", ha="center", va="center", fontsize=6.5, color=figures.text_colour(v))
             else:
-                ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="#f2f2f2", edgecolor="#9e9e9e",
-                                       hatch=hatch[s], lw=0))
+                ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=figures.MISSING_FACE,
+                                       edgecolor=figures.MISSING_EDGE, hatch=figures.HATCH[s], lw=0))
     ax.set_xticks(range(len(r.columns)))
     ax.set_xticklabels([f"{en('provinces_compared.ind_' + c)}\n{fa('provinces_compared.ind_' + c)}" for c in r.columns],
                        fontsize=7, rotation=0)
@@ -155,13 +151,10 @@ def heatmap(m: Matrix | None = None):
     ax.grid(False)
     for s in ("top", "right", "left", "bottom"):
         ax.spines[s].set_visible(False)
-    cb = fig.colorbar(im, ax=ax, orientation="horizontal", fraction=0.03, pad=0.02, extend="max")
-    cb.set_ticks([0, 0.5, 1, 1.5, 2])
-    cb.set_ticklabels(["0", "50", "100", "150", "≥ 200"])
-    cb.set_label(bi("provinces_compared.heatmap_colourbar"), fontsize=8)
-    handles = [Patch(facecolor="#f2f2f2", edgecolor="#9e9e9e", hatch=hatch[s], label=t("provinces_compared.state_" + s))
-               for s in ("zero_plan", "flagged", "not_in_table")]
-    fig.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=7.5, bbox_to_anchor=(0.5, 0.0))
+    figures.ratio_colourbar(fig, im, ax, bi("provinces_compared.heatmap_colourbar"), orientation="horizontal",
+                            fraction=0.03, pad=0.02)
+    fig.legend(handles=figures.state_handles(), loc="lower center", ncol=3, frameon=False, fontsize=7.5,
+               bbox_to_anchor=(0.5, 0.0))
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     plt.close(fig)
     return fig
@@ -600,3 +593,92 @@ def values() -> dict[str, str]:
     out["cmp_n_growth_flagged"] = str(int(f["growth_flagged"].sum()))
     out["cmp_opex_share"] = pct(rates.share(f["opex"].sum(), f["resources"].sum()))
     return out
+
+
+# --------------------------------------------------------------------------- maps
+def ratio_maps(m: Matrix | None = None):
+    """Small multiples: one map per indicator of the matrix (the delivery indicators and the
+    capital-budget allocation share), the heat map's colour scale and hatching."""
+    from analysis.report import maps
+
+    m = matrix() if m is None else m
+    panels = []
+    for ind in m.ratio.columns:
+        col = m.ratio[ind]
+        panels.append((short(ind), {k: (None if pd.isna(v) else float(v)) for k, v in col.items()},
+                       m.state[ind].to_dict()))
+    return maps.small_multiples(panels, colourbar_label=bi("provinces_compared.heatmap_colourbar"),
+                                ticks=figures.RATIO_TICKS, ticklabels=["0", "50", "100", "150", "≥ 200"], extend="max")
+
+
+def _log_ticks(lo: float, hi: float) -> list[float]:
+    """1-2-5 ticks between ``lo`` and ``hi``.
+
+    >>> _log_ticks(250, 8000)
+    [500, 1000, 2000, 5000]
+    """
+    out = []
+    for e in range(int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi))) + 1):
+        out += [m * 10 ** e for m in (1, 2, 5) if lo <= m * 10 ** e <= hi]
+    return out
+
+
+def _log_panel(title_key: str, label_key: str, values: pd.Series):
+    from matplotlib.colors import LogNorm
+
+    from analysis.report import maps
+
+    lo, hi = float(values.min()), float(values.max())
+    ticks = _log_ticks(lo, hi)
+    return maps.Panel(bi(title_key), {k: float(v) for k, v in values.items()}, norm=LogNorm(lo, hi),
+                      cmap=_cmap("YlGnBu"), label=bi(label_key), ticks=tuple(ticks),
+                      ticklabels=tuple(num(x) for x in ticks))
+
+
+def _cmap(name: str):
+    import matplotlib
+    return matplotlib.colormaps[name]
+
+
+def _extend(values: pd.Series, lo: float, hi: float) -> str:
+    """The colour bar's ``extend`` for values beyond ``lo`` or ``hi``."""
+    below, above = bool((values < lo).any()), bool((values > hi).any())
+    return {(False, False): "neither", (True, False): "min", (False, True): "max", (True, True): "both"}[(below, above)]
+
+
+def units_map(d: pd.DataFrame | None = None):
+    """Two labelled maps: units in operation at the end of 1401 and their jobs (Tables 56-57,
+    cumulative columns), logarithmic colour scales."""
+    from analysis.report import maps
+
+    d = units_jobs() if d is None else d
+    d = d.set_index("province")
+    return maps.stacked_maps([_log_panel("provinces_compared.map_units_title", "provinces_compared.map_units_label",
+                                         d["units_cum_1401"].astype(float)),
+                              _log_panel("provinces_compared.map_jobs_title", "provinces_compared.map_jobs_label",
+                                         d["employment_cum_1401"].astype(float))])
+
+
+#: Growth maps: a diverging palette (colour-blind safe) centred on no change, -100 % to +100 %.
+GROWTH_CMAP, GROWTH_LIMIT = "PuOr", 1.0
+
+
+def finances_map(d: pd.DataFrame | None = None):
+    """Two labelled maps of the provincial companies' resource growth 1400->1401: nominal and real
+    (:func:`finances`), one diverging scale centred on 0."""
+    from matplotlib.colors import TwoSlopeNorm
+
+    from analysis.report import maps
+
+    d = finances() if d is None else d
+    d = d.set_index("province")
+    ticks = (-1, -0.5, 0, 0.5, 1)
+    panels = []
+    for col, key in (("growth_nominal", "provinces_compared.map_growth_nominal"),
+                     ("growth_real", "provinces_compared.map_growth_real")):
+        panels.append(maps.Panel(bi(key), {k: float(v) for k, v in d[col].items()},
+                                 norm=TwoSlopeNorm(vmin=-GROWTH_LIMIT, vcenter=0, vmax=GROWTH_LIMIT),
+                                 cmap=_cmap(GROWTH_CMAP), label=bi("provinces_compared.map_growth_label"),
+                                 ticks=ticks, ticklabels=tuple(f"{100 * x:+.0f}" if x else "0" for x in ticks),
+                                 extend=_extend(d[col], -GROWTH_LIMIT, GROWTH_LIMIT)))
+    return maps.stacked_maps(panels)
