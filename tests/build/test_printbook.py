@@ -109,7 +109,7 @@ def test_numbers_with_a_break_opportunity_are_kept_together_and_code_is_left_alo
     assert soup.pre.get_text() == "x = 1 - 2 %"
 
 
-@pytest.mark.parametrize("ncol, expected", [(5, set()), (8, {"print-wide"}), (12, {"print-wider"})])
+@pytest.mark.parametrize("ncol, expected", [(4, set()), (5, {"print-full"}), (8, {"print-full", "print-wide"}), (12, {"print-full", "print-wider"})])
 def test_wide_tables_are_set_smaller(ncol, expected):
     row = "<tr>" + "<td>1</td>" * ncol + "</tr>"
     html, _ = pb.transform(article(f"<table class='book-table'>{row * 20}</table>"), "a", {"a"}, pb.Meta(), texts)

@@ -57,7 +57,6 @@ from analysis.build.jobs import Book, BuildError, Job, toc
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 PRINT_CSS = "print.css"  # in book/_static, staged into the site's _static/
-SKIP = ("a.headerlink", "button", "script", ".d-print-none", ".toggle-details__summary-text", ".copybtn")
 PREFIX_SEP = "--"
 TOC_LEVELS = 2  # the contents lists parts, chapters and their sections (h2 of a chapter page)
 
@@ -155,17 +154,23 @@ class Document:
     lang: str = "en"
 
 
+ARTICLE = re.compile(r'<article class="bd-article"[^>]*>(.*?)</article>', re.S)
+# the theme's buttons, heading links and screen-only parts: (tag, class) pairs, None = any
+SKIP = (("a", "headerlink"), ("button", None), ("script", None), (None, "d-print-none"), (None, "copybtn"))
+
+
 def read_article(site: Path, rel: str) -> Tag:
-    """The ``<article>`` of a built page, without the theme's buttons and heading links."""
+    """The ``<article>`` of a built page, without the theme's buttons and heading links (only
+    the article is parsed, not the theme's navigation around it)."""
     page = site / f"{rel}.html"
     if not page.is_file():
         raise BuildError(f"the PDF needs {page}, which the HTML build did not write")
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    article = soup.find("article", class_="bd-article")
-    if article is None:
+    found = ARTICLE.search(page.read_text(encoding="utf-8"))
+    if found is None:
         raise BuildError(f"{page}: no <article class=\"bd-article\"> (the theme's page layout changed?)")
-    for sel in SKIP:
-        for el in article.select(sel):
+    article = BeautifulSoup(f"<article>{found.group(1)}</article>", "html.parser").article
+    for name, cls in SKIP:
+        for el in article.find_all(name or True, class_=cls) if cls else article.find_all(name):
             el.decompose()
     return article
 
@@ -219,6 +224,8 @@ def transform(article: Tag, rel: str, in_doc: set[str], m: Meta, texts) -> tuple
         ncol = max((len(tr.find_all(["td", "th"])) for tr in table.find_all("tr")), default=0)
         if len(table.find_all("tr")) <= 10:
             table["class"] = [*table.get("class", []), "print-keep"]  # a short table stays on one page
+        if ncol >= 5:
+            table["class"] = [*table.get("class", []), "print-full"]  # the column's width: room for text columns
         if ncol >= 8:
             table["class"] = [*table.get("class", []), "print-wide" if ncol < 11 else "print-wider"]
     return "".join(str(c) for c in article.contents), headings
@@ -233,21 +240,21 @@ NO_WRAP_IN = {"pre", "code", "script", "style", "title"}
 
 def _keep_together(article: Tag) -> None:
     """Wrap every number (with its percent sign) and date of the text in ``<span class="nw">``."""
+    maker = BeautifulSoup("", "html.parser")
     for node in list(article.find_all(string=NUMBER)):
         if any(p.name in NO_WRAP_IN or "nw" in (p.get("class") or []) for p in node.parents if isinstance(p, Tag)):
             continue
-        text = str(node)
-        parts, last = [], 0
+        text, pieces, last = str(node), [], 0
         for mt in NUMBER.finditer(text):
             if not BREAKABLE.search(mt.group(0)[1:]):
                 continue  # no break opportunity inside (digits, commas, points): nothing to keep together
-            parts.append(htmlmod.escape(text[last:mt.start()]))
-            parts.append(f'<span class="nw">{htmlmod.escape(mt.group(0))}</span>')
+            span = maker.new_tag("span", attrs={"class": "nw"})
+            span.string = mt.group(0)
+            pieces += [text[last:mt.start()], span]
             last = mt.end()
-        if not parts:
-            continue
-        parts.append(htmlmod.escape(text[last:]))
-        node.replace_with(BeautifulSoup("".join(parts), "html.parser"))
+        if pieces:
+            pieces.append(text[last:])
+            node.replace_with(*[p for p in pieces if not isinstance(p, str) or p])
 
 
 def _relink(a: Tag, rel: str, here: str, in_doc: set[str], m: Meta, texts) -> None:
@@ -276,17 +283,21 @@ def _relink(a: Tag, rel: str, here: str, in_doc: set[str], m: Meta, texts) -> No
     a.append(small)
 
 
+ANCHOR = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"[^>]*>(.*?)</a>', re.S)
+IDS = re.compile(r'\bid="([^"]+)"')
+
+
 def _check_links(doc_html: str, name: str) -> str:
     """Unwrap in-document links whose target id is missing (e.g. an index entry), so no link
-    in the PDF leads nowhere; returns the HTML."""
-    soup = BeautifulSoup(doc_html, "html.parser")
-    ids = {el["id"] for el in soup.find_all(id=True)}
-    for a in soup.find_all("a", href=True):
-        if a["href"].startswith("#") and a["href"][1:] not in ids:
-            a.unwrap()
-        elif a["href"].startswith("file:"):
-            raise BuildError(f"{name}: a link to {a['href']} would reach the PDF")
-    return str(soup)
+    in the PDF leads nowhere; stop at a ``file:`` link. Returns the HTML."""
+    ids = set(IDS.findall(doc_html))
+
+    def fix(m: re.Match) -> str:
+        href = m.group(1)
+        if href.startswith("file:"):
+            raise BuildError(f"{name}: a link to {href} would reach the PDF")
+        return m.group(2) if href.startswith("#") and href[1:] not in ids else m.group(0)
+    return ANCHOR.sub(fix, doc_html)
 
 
 def _running_title(title: str) -> str:
