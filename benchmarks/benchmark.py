@@ -164,6 +164,7 @@ def sequence(py: str, kernels: str, naive: bool, unscoped: bool) -> dict[str, tu
         step("no-op rebuild", build)
         edit_csv(repo / "data/processed/002_t30_32_cluster_project_names.csv", "Khuzestan", "cluster_en", "(benchmark edit)")
         step("one province, text cell changed (HTML)", build + ["--no-pdf"])
+        step("the same, with its PDFs (its own and the book's reprinted)", build)
         edit_csv(repo / "data/processed/002_t13_water_by_province.csv", "Khuzestan", "actual", "85")
         step("one province, number changed (HTML)", build + ["--no-pdf"])
         if naive:

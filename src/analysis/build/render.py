@@ -147,11 +147,31 @@ def jupyter_book(src_dir: Path, out_dir: Path, builder: str = "html", quiet: boo
     if proc.returncode != 0 or not (built / "index.html").exists():
         tail = "\n".join(text.strip().splitlines()[-25:])
         raise BuildError(f"jupyter-book {builder} build failed (log: {log}):\n{tail}")
+    sync_static(src_dir / "book" / "_static", built / "_static")
     seen.write_text(json.dumps(now), encoding="utf-8")
     warnings = [line.strip() for line in text.splitlines() if WARNING.search(line)]
     if warnings and not quiet:
         print(f"  {len(warnings)} Sphinx warning(s) in the {builder} build; see {log}", file=sys.stderr)
     return built, warnings
+
+
+def sync_static(source: Path, target: Path) -> list[str]:
+    """Copy the book's static files (stylesheets, fonts) whose content differs into the output's
+    ``_static``: Sphinx 7.4 does not overwrite a static file that an earlier build copied, so
+    an edited stylesheet would not reach the site on an incremental build. Returns what it copied."""
+    copied = []
+    if not source.is_dir():
+        return copied
+    for f in sorted(source.rglob("*")):
+        rel = f.relative_to(source)
+        if not f.is_file() or rel.parts[0] == "_templates":  # templates are not copied (exclude_patterns)
+            continue
+        dst = target / rel
+        if not dst.is_file() or dst.read_bytes() != f.read_bytes():
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(f, dst)
+            copied.append(rel.as_posix())
+    return copied
 
 
 LINKED = re.compile(r"""_(images|downloads)/([^"'#?\s<>()]+)""")
