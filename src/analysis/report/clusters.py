@@ -429,8 +429,8 @@ def values() -> dict[str, str]:
                                for r in mm.itertuples()) or t("clusters.none"),
         "cl_caveat": t("clusters.caveat"),
     }
-    for k, c in _value_cites(p, c, s).items():
-        v[k] = Traced(v[k], c)
+    for k, source in _value_cites(p, c, s).items():
+        v[k] = Traced(v[k], source)
     return v
 
 
