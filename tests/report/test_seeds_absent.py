@@ -7,6 +7,7 @@ import pytest
 from analysis.core import paths, text
 from analysis.report import appendix as ap
 from analysis.report import intro as ch_intro
+from analysis.report.display import traced
 
 
 @pytest.fixture
@@ -19,7 +20,7 @@ def no_seeds(tmp_path, monkeypatch):
 
 def test_provenance_values_with_the_seeds(seeds_available):
     v = ch_intro.provenance_values()
-    assert v["p_result"] == text.t("methods.p_result", p_checked=v["p_checked"], p_problems=v["p_problems"])
+    assert v["p_result"] == text.t("methods.p_result", **traced({"p_checked": v["p_checked"], "p_problems": v["p_problems"]}))
     assert v["p_problems"] == "0"  # the provenance test finds no problem in the committed data
 
 
@@ -31,7 +32,7 @@ def test_provenance_values_without_the_seeds_say_not_checked(no_seeds, lang):
     finally:
         text.use_language("en")
     assert v["p_problems"] == text.t("methods.not_checked", lang)
-    assert v["p_result"] == text.t("methods.p_result_absent", lang, p_checked=v["p_checked"])
+    assert v["p_result"] == text.t("methods.p_result_absent", lang, **traced({"p_checked": v["p_checked"]}))
     assert text.t("methods.not_checked", lang) in v["p_result"].replace("\n", " ")
     assert int(v["p_checked"].replace(",", "")) > 0  # the count of numbers the test would check needs no seeds
 

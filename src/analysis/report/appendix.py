@@ -20,7 +20,7 @@ import yaml
 from analysis.core import paths
 from analysis.core.text import language, t
 from analysis.report import cite
-from analysis.report.display import DASH, Table, num
+from analysis.report.display import DASH, Table, Traced, num
 from analysis.report.downloads import copy_csv, write_csv
 from analysis.sources.datasets import catalog, flag_parts, load
 
@@ -161,6 +161,46 @@ def totals() -> dict[str, int]:
         out.update({f"coverage_{k}": int(cov[k]) for k in ("datasets", "lines", "tokens", "transcribed", "skipped",
                                                           "unexplained")})
     return out
+
+
+#: The catalogue's counts (:func:`totals`) and the text key of the computation each one cites
+#: (``provenance.<key>``); the coverage counts share ``provenance.coverage_count``.
+TOTALS_CITES = {"datasets": "catalog_datasets", "rows": "catalog_rows", "numeric_cells": "catalog_numeric",
+                "flagged": "catalog_flagged", "sources": "catalog_sources",
+                "datasets_with_flags": "catalog_flag_datasets"}
+
+
+def totals_cite(key: str, tot: dict | None = None) -> cite.Cite:
+    """The computation behind one of :func:`totals`' counts (``rows``: "rows of the 71 datasets in
+    data/catalog.yml"; ``coverage_tokens``: the coverage count over the seed lines)."""
+    tot = totals() if tot is None else tot
+    if key.startswith("coverage_"):
+        return cite.computed("coverage_count", what=t(f"provenance.cov_{key[len('coverage_'):]}"),
+                             n=tot.get("coverage_datasets", 0))
+    return cite.computed(TOTALS_CITES[key], n=tot["datasets"])
+
+
+def catalogue_values() -> dict[str, str]:
+    """The counts of :func:`totals` for the catalogue appendix's prose (``b_<key>``, thousands
+    separated), each :class:`~analysis.report.display.Traced` to its computation."""
+    tot = totals()
+    return {f"b_{k}": Traced(f"{v:,}", totals_cite(k, tot)) for k, v in tot.items()}
+
+
+def audit_values() -> dict[str, str]:
+    """The audit appendix's prose values: findings in all (``a_total``), per verdict (``a_<verdict>``),
+    datasets with findings (``a_datasets``) and with discrepancies (``a_disc_datasets``), and the
+    worked rounding example (:func:`rounding_example`); each count Traced to the audit."""
+    counts = verdict_counts().set_index("verdict")["findings"]
+    findings = audit_findings()
+    n = int(counts.sum())
+    disc = findings.loc[findings.verdict == "discrepancy", "dataset"]
+    return {"a_total": Traced(f"{n:,}", cite.computed("audit_total", n_datasets=len(catalog()))),
+            **{f"a_{v}": Traced(f"{int(k):,}", cite.computed("audit_verdict", verdict=v, n=n))
+               for v, k in counts.items()},
+            "a_datasets": Traced(f"{findings['dataset'].nunique():,}", cite.computed("audit_datasets", n=n)),
+            "a_disc_datasets": Traced(f"{disc.nunique():,}", cite.computed("audit_disc_datasets", n=len(disc))),
+            **rounding_example()}
 
 
 def coverage_table() -> Table:
@@ -374,10 +414,17 @@ def rounding_example() -> dict[str, str]:
     f = audit_findings()
     f = f[(f["dataset"] == "cluster_indicators") & (f["item"] == EXPORTS)].iloc[0]
     before, d = Interval.from_printed(r.before), decimals_of(r.before)
-    return {"a_ex_before": num(r.before, d), "a_ex_after": num(r.after, decimals_of(r.after)),
-            "a_ex_before_low": num(before.low, d + 1), "a_ex_before_high": num(before.high, d + 1),
-            "a_ex_recomputed": num(f["recomputed"], 1), "a_ex_change_low": _fmt_bound(round(f["recomputed_low"], 1)),
-            "a_ex_change_high": num(f["recomputed_high"], 1), "a_ex_printed": num(f["printed"], decimals_of(f["printed"])),
+    row = cite.source("cluster_indicators", r)  # 002 Table 27, line 2437
+    bound = cite.computed("rounding_interval", value=num(r.before, d), cite=row.long)
+    change = cite.computed("audit_change", check=f["check"], cite=row.long)
+    return {"a_ex_before": Traced(num(r.before, d), row),
+            "a_ex_after": Traced(num(r.after, decimals_of(r.after)), row),
+            "a_ex_before_low": Traced(num(before.low, d + 1), bound),
+            "a_ex_before_high": Traced(num(before.high, d + 1), bound),
+            "a_ex_recomputed": Traced(num(f["recomputed"], 1), change),
+            "a_ex_change_low": Traced(_fmt_bound(round(f["recomputed_low"], 1)), change),
+            "a_ex_change_high": Traced(num(f["recomputed_high"], 1), change),
+            "a_ex_printed": Traced(num(f["printed"], decimals_of(f["printed"])), row),
             "a_ex_verdict": f["verdict"], "a_ex_table": catalog()["cluster_indicators"].table}
 
 

@@ -18,7 +18,7 @@ from analysis.core.provinces import get, keys
 from analysis.core.text import bi, language, pair, stacked, t
 from analysis.metrics import clusters, planactual, prices
 from analysis.report import cite, figures
-from analysis.report.display import DASH, Table, num, pct
+from analysis.report.display import DASH, Table, Traced, num, pct
 from analysis.sources.datasets import load
 
 #: Table 27 indicators by their key: ``indicator_en`` in lower case, words joined by ``_``
@@ -429,7 +429,74 @@ def values() -> dict[str, str]:
                                for r in mm.itertuples()) or t("clusters.none"),
         "cl_caveat": t("clusters.caveat"),
     }
+    for k, source in _value_cites(p, c, s).items():
+        v[k] = Traced(v[k], source)
     return v
+
+
+def _value_cites(p: pd.DataFrame, c: pd.DataFrame, s: pd.DataFrame) -> dict[str, cite.Cite]:
+    """The source of each number of :func:`values` a reader could check: a Table 26/27 cell cites
+    its seed line, a computed number its computation and the rows it uses (the years of the
+    deflated view, the lag and the list values stay plain)."""
+    t26, t27 = "cluster_programme", "cluster_indicators"
+    row = {k: cite.source(t27, r) for k, r in c.iterrows()}  # Table 27 rows by indicator key
+    running = cite.source(t26, p.loc[p.row_no == 3].iloc[0])
+
+    def change(key: str) -> cite.Cite:
+        return cite.computed("growth_row", new="after", old="before", cite=row[key].long)
+
+    def derived(quantity: str, *keys: str) -> cite.Cite:
+        return cite.computed("derived_from", what=t(f"clusters.q_{quantity}"),
+                             cites=cite.join(*(row[k] for k in keys)).short)
+
+    def verdicts(verdict: str) -> cite.Cite:
+        return cite.computed("count_verdict_rows", verdict=t(f"clusters.verdict_{_slug(verdict)}"), n=len(c),
+                             dataset=t27, column="change_pct_printed")
+
+    sales = cite.source(t27, c.loc[SALES]).short
+
+    def real(year) -> cite.Cite:
+        return cite.computed("deflated_from", cite=sales, year=year, deflator="iran_inflation")
+
+    def province_sum(dataset: str, column: str) -> cite.Cite:
+        return cite.computed("sum_column", dataset=dataset, column=column,
+                             n=len(planactual.province_rows(load(dataset))))
+
+    def total_row(dataset: str) -> cite.Cite:
+        d = load(dataset)
+        return cite.source(dataset, d[d.row_kind == "total"].iloc[0])
+
+    t30, t31 = "cluster_projects_by_province", "cluster_projects_started"
+    return {
+        "cl_n_rows_t26": cite.computed("count_rows", n=len(p), dataset=t26),
+        "cl_n_over": cite.computed("count_over_plan", n=len(p), dataset=t26),
+        "cl_pct_match": cite.computed("count_printed_match", n=len(p), dataset=t26),
+        "cl_running_plan": running, "cl_running_actual": running,
+        "cl_firms_before": row[FIRMS], "cl_firms_after": row[FIRMS], "cl_firms_change": change(FIRMS),
+        "cl_jobs_before": row[JOBS], "cl_jobs_after": row[JOBS], "cl_jobs_change": change(JOBS),
+        "cl_new_jobs": derived("new_jobs", JOBS),
+        "cl_jobs_per_firm_before": derived("jobs_per_firm", JOBS, FIRMS),
+        "cl_jobs_per_firm_after": derived("jobs_per_firm", JOBS, FIRMS),
+        "cl_exports_before": row[EXPORTS], "cl_exports_after": row[EXPORTS], "cl_exports_change": change(EXPORTS),
+        "cl_exports_low": cite.computed("change_range", cite=row[EXPORTS].long),
+        "cl_exports_high": cite.computed("change_range", cite=row[EXPORTS].long),
+        "cl_exports_printed": row[EXPORTS],
+        "cl_exports_per_firm_change": derived("exports_per_firm", EXPORTS, FIRMS),
+        "cl_sales_before": row[SALES], "cl_sales_after": row[SALES], "cl_sales_change": change(SALES),
+        "cl_sales_per_firm_before": derived("sales_per_firm", SALES, FIRMS),
+        "cl_networks_change": change(NETWORKS), "cl_networks_printed": row[NETWORKS],
+        "cl_n_discrepancy": verdicts("discrepancy"), "cl_n_rounding": verdicts("rounding"),
+        "cl_real_first": real(s.year_jalali.iloc[0]), "cl_real_last": real(s.year_jalali.iloc[-1]),
+        "cl_real_1398": real(MID_YEAR),
+        "cl_running_sum": province_sum(t30, "running"), "cl_running_printed": total_row(t30),
+        "cl_completed_sum": province_sum(t30, "completed_total"), "cl_completed_1401": total_row(t30),
+        "cl_started_sum": province_sum(t31, "started_1401"),
+        "cl_feasibility_sum": province_sum("cluster_feasibility_by_province", "studies_completed"),
+        "cl_n_prov_running": cite.computed("count_provinces_with", dataset=t30, column="running",
+                                           n=len(planactual.province_rows(load(t30)))),
+        "cl_n_prov_started": cite.computed("count_provinces_with", dataset=t31, column="started_1401",
+                                           n=len(planactual.province_rows(load(t31)))),
+    }
 
 
 def province_map():

@@ -19,7 +19,7 @@ from analysis.core import jalali, paths
 from analysis.core.text import bi, en, fa, language, t
 from analysis.metrics import planactual, prices
 from analysis.report import cite
-from analysis.report.display import Table, num, pct
+from analysis.report.display import Table, Traced, num, pct, traced
 from analysis.sources.datasets import catalog, load
 
 #: The five sources, by id. Their titles (``intro.src_<id>_title``) and authors
@@ -123,17 +123,30 @@ def book_counts() -> dict[str, str]:
     from analysis.report import appendix as ch_appendix
     tot = ch_appendix.totals()
     v = ch_appendix.verdict_counts().set_index("verdict")["findings"]
+    n = int(v.sum())
+
+    def counted(key: str) -> Traced:  # one of the catalogue's counts, with its computation
+        return Traced(num(tot[key]), ch_appendix.totals_cite(key, tot))
+
+    def found(verdict: str) -> Traced:  # the audit's findings with one verdict
+        return Traced(num(int(v[verdict])), cite.computed("audit_verdict", verdict=verdict, n=n))
+
     return {
-        "n_provinces": str(len(registry())), "n_datasets": num(tot["datasets"]), "n_rows": num(tot["rows"]),
-        "n_numeric": num(tot["numeric_cells"]), "n_flagged": num(tot["flagged"]),
-        "n_flag_datasets": num(tot["datasets_with_flags"]), "n_sources": num(tot["sources"]),
-        "n_findings": num(int(v.sum())), "n_discrepancy": num(int(v["discrepancy"])),
-        "n_ok": num(int(v["ok"])), "n_capped": num(int(v["capped"])), "n_unit": num(int(v["unit"])),
-        "n_rounding": num(int(v["rounding"])),
+        "n_provinces": Traced(str(len(registry())), cite.computed("registry_count")),
+        "n_datasets": counted("datasets"), "n_rows": counted("rows"), "n_numeric": counted("numeric_cells"),
+        "n_flagged": counted("flagged"), "n_flag_datasets": counted("datasets_with_flags"),
+        "n_sources": counted("sources"),
+        "n_findings": Traced(num(n), cite.computed("audit_total", n_datasets=tot["datasets"])),
+        "n_discrepancy": found("discrepancy"), "n_ok": found("ok"), "n_capped": found("capped"),
+        "n_unit": found("unit"), "n_rounding": found("rounding"),
     }
 
 
 # ---------------------------------------------------------------------------- methods
+#: The dataset of the methods chapter's worked examples (002 Table 13, water supply per province).
+WATER_DATASET = "water_by_province"
+
+
 def water() -> pd.DataFrame:
     """002 Table 13 as an indicator frame (province, plan, actual, unit; flagged cells missing)."""
     from analysis.metrics.indicators import frame
@@ -181,23 +194,52 @@ def methods_values() -> dict[str, str]:
     days = (y1 - y0).days + 1
     gap = planactual.explain_gap(w)
     top = gap.table.iloc[0]
+    ds = WATER_DATASET
+    rows = planactual.province_rows(w)
+    n_both = int((rows["plan"].notna() & rows["actual"].notna()).sum())
+    khz = cite.province(ds, "Khuzestan")  # 002 Table 13, line 955
+    top_row = cite.province(ds, top["province"])
+
+    def over(key: str, value, **words) -> Traced:  # a statistic of the water table's province rows
+        return Traced(value, cite.computed(key, dataset=ds, num="actual", den="plan", **words))
+
+    def counted(category: str) -> Traced:  # provinces of one category
+        return Traced(num(int(cats.get(category, 0))),
+                      cite.computed("count_water_category", n=len(w), category=t(category_key(category))))
+
+    threshold = cite.computed("threshold")
+    calendar = cite.computed("calendar", year=REPORT_YEAR)
     return {
-        "m_khz_plan": num(k.plan), "m_khz_actual": num(k.actual), "m_khz_ratio": pct(k.ratio),
-        "m_sum_plan": num(agg.sum_plan), "m_sum_actual": num(agg.sum_actual),
-        "m_ratio_of_sums": pct(agg.ratio_of_sums), "m_mean_ratio": pct(agg.mean_ratio),
-        "m_median_ratio": pct(agg.median_ratio), "m_n_defined": num(agg.n_defined), "m_n": num(agg.n),
-        "m_n_undefined": num(agg.n_undefined),
-        "m_gap_pp": f"{100 * abs(gap.gap):.1f}",
+        "m_khz_plan": Traced(num(k.plan), khz), "m_khz_actual": Traced(num(k.actual), khz),
+        "m_khz_ratio": Traced(pct(k.ratio), cite.computed("ratio_of_row", cite=khz.long)),
+        "m_sum_plan": Traced(num(agg.sum_plan), cite.computed("sum_column", dataset=ds, column="plan", n=n_both)),
+        "m_sum_actual": Traced(num(agg.sum_actual), cite.computed("sum_column", dataset=ds, column="actual", n=n_both)),
+        "m_ratio_of_sums": over("ratio_of_sums", pct(agg.ratio_of_sums), n=n_both),
+        "m_mean_ratio": over("mean_ratios", pct(agg.mean_ratio), n=int(agg.n_defined)),
+        "m_median_ratio": over("median_ratios", pct(agg.median_ratio), n=int(agg.n_defined)),
+        "m_n_defined": over("count_defined_rows", num(agg.n_defined), n=int(agg.n)),
+        "m_n": Traced(num(agg.n), cite.computed("count_rows", n=int(agg.n), dataset=ds)),
+        "m_n_undefined": over("count_undefined_rows", num(agg.n_undefined), n=int(agg.n)),
+        "m_gap_pp": over("gap_pp", f"{100 * abs(gap.gap):.1f}", n=len(gap.table)),
         "m_gap_side": t("methods.gap_above" if gap.gap > 0 else "methods.gap_below"),
-        "m_gap_top": _province_name(top["province"]), "m_gap_top_ratio": pct(top["ratio"]),
-        "m_gap_top_plan": num(top["plan"]),
-        "m_under": pct(planactual.UNDER_BELOW, 0), "m_tolerance": pct(1 - planactual.UNDER_BELOW, 0), "m_over": pct(planactual.OVER_ABOVE, 0),
-        "m_cat_not_started": num(int(cats.get("not started", 0))), "m_cat_under": num(int(cats.get("under", 0))),
-        "m_cat_met": num(int(cats.get("met", 0))), "m_cat_over": num(int(cats.get("over", 0))),
-        "m_cat_undefined": num(int(cats.get("undefined", 0))),
-        "m_year": str(REPORT_YEAR), "m_year_start": y0.isoformat(), "m_year_end": y1.isoformat(),
-        "m_greg_year": str(prices.jalali_to_gregorian_year(REPORT_YEAR)), "m_gap_text": gap_sentence(gap),
-        "m_days_in_first": num(in_first), "m_days": num(days), "m_share_first": pct(in_first / days, 0),
+        "m_gap_top": _province_name(top["province"]),
+        "m_gap_top_ratio": Traced(pct(top["ratio"]), cite.computed("ratio_of_row", cite=top_row.long)),
+        "m_gap_top_plan": Traced(num(top["plan"]), top_row),
+        "m_under": Traced(pct(planactual.UNDER_BELOW, 0), threshold),
+        "m_tolerance": Traced(pct(1 - planactual.UNDER_BELOW, 0), threshold),
+        "m_over": Traced(pct(planactual.OVER_ABOVE, 0), threshold),
+        "m_cat_not_started": counted("not started"), "m_cat_under": counted("under"),
+        "m_cat_met": counted("met"), "m_cat_over": counted("over"),
+        "m_cat_undefined": Traced(num(int(cats.get("undefined", 0))),
+                                  cite.computed("count_undefined_rows", dataset=ds, num="actual", den="plan",
+                                                n=int(agg.n))),
+        "m_year": str(REPORT_YEAR),
+        "m_year_start": Traced(y0.isoformat(), calendar), "m_year_end": Traced(y1.isoformat(), calendar),
+        "m_greg_year": Traced(str(prices.jalali_to_gregorian_year(REPORT_YEAR)),
+                              cite.computed("gregorian_year", year=REPORT_YEAR, offset=prices.JALALI_OFFSET)),
+        "m_gap_text": gap_sentence(gap),
+        "m_days_in_first": Traced(num(in_first), calendar), "m_days": Traced(num(days), calendar),
+        "m_share_first": Traced(pct(in_first / days, 0), calendar),
     }
 
 
@@ -239,13 +281,16 @@ def provenance_values() -> dict[str, str]:
             checked += sum(1 for c in cols if c not in skip and pd.notna(r[c]))
     derived = sum(1 for ds in catalog().values() for c, s in ds.columns.items()
                   if s["type"] in ("int", "float") and not c.startswith("source_line") and not s.get("provenance", True))
-    out = {"p_checked": num(checked), "p_derived_cols": num(derived)}
+    n = len(catalog())
+    out = {"p_checked": Traced(num(checked), cite.computed("provenance_checked", n=n)),
+           "p_derived_cols": Traced(num(derived), cite.computed("derived_columns", n=n))}
     if problems is None:
         out["p_problems"] = t("methods.not_checked")
-        out["p_result"] = t("methods.p_result_absent", **out)
+        out["p_result"] = t("methods.p_result_absent", **traced(out))
     else:
-        out["p_problems"] = num(sum(len(v) for v in problems.values()))
-        out["p_result"] = t("methods.p_result", **out)
+        out["p_problems"] = Traced(num(sum(len(v) for v in problems.values())),
+                                   cite.computed("provenance_problems", n=n))
+        out["p_result"] = t("methods.p_result", **traced(out))  # a sentence for say(): its numbers keep their spans
     return out
 
 
@@ -262,4 +307,5 @@ def audit_seed_values() -> dict[str, str]:
     ``appendix.a_not_checked``; :func:`analysis.sources.audit.seed_verifications`)."""
     from analysis.sources import audit
     v = audit.seed_verifications()
-    return {"a_quoted": num(v["quoted"]), "a_not_verified": num(v["not_verified"])}
+    return {"a_quoted": Traced(num(v["quoted"]), cite.computed("audit_quoted")),
+            "a_not_verified": Traced(num(v["not_verified"]), cite.computed("audit_not_verified"))}

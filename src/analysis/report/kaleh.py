@@ -20,7 +20,7 @@ from analysis.core import provinces
 from analysis.core.text import bi, en, fa, language, pair, t
 from analysis.metrics import indicators, planactual
 from analysis.report import cite, figures
-from analysis.report.display import DASH, Table, num, pct
+from analysis.report.display import DASH, Table, Traced, num, pct, traced
 from analysis.sources.datasets import load
 
 TEXT = "kaleh"  # text/<lang>/kaleh.yml
@@ -325,12 +325,62 @@ def values(lang: str | None = None) -> dict[str, str]:
         "kl_n_under": str(int((prof.category == "under").sum())),
         "kl_n_defined": str(int(prof.ratio.notna().sum())),
     }
+    for k, c_ in _value_cites(p, t6, tot, sec, top, prof).items():
+        v[k] = Traced(v[k], c_)
     return v
+
+
+def _value_cites(p: pd.DataFrame, t6: pd.DataFrame, tot: pd.Series, sec: pd.DataFrame, top: pd.Series,
+                 prof: pd.DataFrame) -> dict[str, cite.Cite]:
+    """The source of each number of :func:`values` a reader could check: a figure of the programme's
+    prose (``kaleh_prose_figures``) or a row of Table 6 cites its seed line, a sum or a ratio its
+    computation (the names, lists and the count of provinces stay plain)."""
+    prose, t6_name, t8_name = "kaleh_prose_figures", "kaleh_financing_by_province", "kaleh_financing_by_sector"
+    said = {f: cite.source(prose, p.loc[f]) for f in ("document_year", "jobs", "income_growth", "income_growth_years",
+                                                       "exports", "jobs_retained_t7", "cost_per_job", "population",
+                                                       "population_share", "unemployed_share", "unemployed")}
+    total = cite.source(t6_name, tot)
+    keys = [m.key for m in members()]
+
+    def priority(key: str) -> cite.Cite:
+        return cite.computed("sum_priority", province=key, dataset="kaleh_priority_sectors")
+
+    def ops(column: str, share: bool = False) -> cite.Cite:
+        ds = "operational_units_by_province" if column.startswith("units") else "operational_employment_by_province"
+        if share:
+            return cite.computed("share_of_all", n=len(keys), dataset=f"{ds}.{column}")
+        return cite.computed("sum_provinces", n=len(keys), dataset=f"{ds}.{column}")
+
+    budget = indicators.get("capital_budget")
+    n_budget = len(planactual.province_rows(load(budget.dataset)))
+    pairs = {"n": len(prof), "n_provinces": len(keys)}
+    return {
+        "kl_year": said["document_year"], "kl_jobs_k": said["jobs"], "kl_income": said["income_growth"],
+        "kl_income_years": said["income_growth_years"], "kl_exports": said["exports"],
+        "kl_retained_k": said["jobs_retained_t7"], "kl_cost_printed": said["cost_per_job"],
+        "kl_pop": said["population"], "kl_pop_share": said["population_share"],
+        "kl_unemp_share": said["unemployed_share"], "kl_unemployed_k": said["unemployed"],
+        "kl_jobs_t6": total, "kl_money_total": total,
+        "kl_cost_calc": cite.computed("per_job_three", cite=total.long),
+        "kl_loans_share": cite.computed("row_ratio", num="bank_facilities", den="total_money", cite=total.long),
+        "kl_jobs_vs_unemployed": cite.computed("ratio_of_cites", num=total.short, den=said["unemployed"].short),
+        "kl_top_sector": cite.source(t8_name, top),
+        "kl_kermanshah_t1": priority("Kermanshah"), "kl_hamadan_t4": priority("Hamadan"),
+        "kl_kermanshah_t6": cite.province(t6_name, "Kermanshah"), "kl_hamadan_t6": cite.province(t6_name, "Hamadan"),
+        "kl_lorestan_t6": cite.province(t6_name, "Lorestan"),
+        "kl_ops_units_1401": ops("units_1401"), "kl_ops_units_share": ops("units_1401", True),
+        "kl_ops_emp_1401": ops("employment_1401"), "kl_ops_emp_share": ops("employment_1401", True),
+        "kl_ops_emp_cum": ops("employment_cum_1401"), "kl_ops_emp_cum_share": ops("employment_cum_1401", True),
+        "kl_budget_national": cite.computed("ratio_of_sums", dataset=budget.dataset, num=budget.actual,
+                                            den=budget.plan, n=n_budget),
+        "kl_n_under": cite.computed("profile_under", **pairs),
+        "kl_n_defined": cite.computed("profile_defined", **pairs),
+    }
 
 
 def cost_range(lo: str, hi: str, lang: str | None = None) -> str:
     """The range of money per job across provinces, ``lo to hi``."""
-    return _t("range", lang, lo=lo, hi=hi)
+    return _t("range", lang, **traced({"lo": lo, "hi": hi}))  # a traced end keeps its source in the prose
 
 
 #: Where the map names the four provinces (longitude, latitude): beside them, on the grey of the

@@ -21,7 +21,7 @@ from analysis.core import jalali
 from analysis.core.text import bi, language, pair, t
 from analysis.metrics import planactual
 from analysis.report import cite, figures
-from analysis.report.display import DASH, Table, num, ordinal, pct, unit_text
+from analysis.report.display import DASH, Table, Traced, num, ordinal, pct, unit_text
 from analysis.sources.datasets import dataset, load
 
 PROVINCE = "Khuzestan"
@@ -151,7 +151,7 @@ def programme_values(lang: str | None = None) -> dict[str, str]:
     ac = agency_counts()
     f = load("khz_productivity_figures").set_index("figure")
     appr = jalali.parse_date(f.loc["approval_date", "date_jalali"])
-    return {
+    v = {
         "k_programmes": num(len(p)), "k_sectors": num(p["sector_en"].nunique()),
         "k_sector_top": s.iloc[0]["sector_en"], "k_sector_top_fa": s.iloc[0]["sector_fa"],
         "k_sector_top_n": num(s.iloc[0]["programmes"]),
@@ -165,6 +165,29 @@ def programme_values(lang: str | None = None) -> dict[str, str]:
         "k_flagged_lines": joined(sorted(flagged["source_line_agency"].unique()), lang),
         "k_approved_j": jalali.format_jalali(appr, persian_digits=False), "k_approved_g": appr.togregorian().isoformat(),
     }
+    progs, links = "khz_productivity_programmes", "khz_programme_agencies"
+    n_links = len(a) - len(flagged)
+    approved = cite.source("khz_productivity_figures", f.loc["approval_date"])
+    per = {"n": len(p), "dataset": links}
+    return _traced(v, {
+        "k_programmes": cite.computed("count_rows", n=len(p), dataset=progs),
+        "k_sectors": cite.computed("count_distinct", column="sector_en", n=len(p), dataset=progs),
+        "k_sector_top_n": cite.computed("count_programmes", what=s.iloc[0]["sector_en"], dataset=progs),
+        "k_sector_min_n": cite.computed("count_programmes", what=s.iloc[-1]["sector_en"], dataset=progs),
+        "k_agencies": cite.computed("count_distinct_unflagged", column="agency_en", n=n_links, dataset=links),
+        "k_links": cite.computed("count_unflagged", n=len(a), dataset=links),
+        "k_agency_top_n": cite.computed("count_programmes", what=ac.iloc[0]["agency_en"], dataset=links),
+        "k_agencies_per_prog_median": cite.computed("agencies_median", **per),
+        "k_agencies_per_prog_max": cite.computed("agencies_max", **per),
+        "k_single_agency": cite.computed("agencies_single", **per),
+        "k_flagged_rows": cite.computed("count_flagged_rows", n=len(a), dataset=links),
+        "k_approved_j": approved, "k_approved_g": cite.computed("date_of", cite=approved.long),
+    })
+
+
+def _traced(values: dict, cites: dict) -> dict:
+    """``values`` with each value named in ``cites`` :class:`~analysis.report.display.Traced` to its citation."""
+    return {k: Traced(v, cites[k]) if k in cites else v for k, v in values.items()}
 
 
 def sector_figure():
@@ -239,7 +262,7 @@ def council_values(lang: str | None = None) -> dict[str, str]:
     held, years, per_q = (float(c.loc[k, "value"]) for k in ("sessions_held", "period_years", "sessions_required"))
     s = jalali.parse_date(c.loc["session_date", "date_jalali"])
     n = jalali.parse_date(c.loc["news_date", "date_jalali"])
-    return {
+    v = {
         "c_total": num(total), "c_done": num(done), "c_pending": num(pending), "c_share": pct(done / total),
         "c_check": _t("check_equal" if done + pending == total else "check_not_equal", lang),
         "c_held": num(held), "c_years": num(years), "c_required": num(per_q * 4 * years),
@@ -247,6 +270,20 @@ def council_values(lang: str | None = None) -> dict[str, str]:
         "c_news_j": jalali.format_jalali(n, persian_digits=False), "c_news_g": n.togregorian().isoformat(),
         "c_words": num(int(c["flag"].notna().sum())),
     }
+    ds = "khz_council_figures"
+    row = {k: cite.source(ds, c.loc[k]) for k in ("resolutions_total", "resolutions_implemented", "resolutions_pending",
+                                                   "sessions_held", "period_years", "sessions_required",
+                                                   "session_date", "news_date")}
+    return _traced(v, {
+        "c_total": row["resolutions_total"], "c_done": row["resolutions_implemented"],
+        "c_pending": row["resolutions_pending"], "c_held": row["sessions_held"], "c_years": row["period_years"],
+        "c_share": cite.computed("ratio_of_figures", num="resolutions_implemented", den="resolutions_total",
+                                 cite=row["resolutions_total"].long),
+        "c_required": cite.computed("required_sessions", cite=row["sessions_required"].long),
+        "c_session_j": row["session_date"], "c_session_g": cite.computed("date_of", cite=row["session_date"].long),
+        "c_news_j": row["news_date"], "c_news_g": cite.computed("date_of", cite=row["news_date"].long),
+        "c_words": cite.computed("count_flagged_rows", n=len(c), dataset=ds),
+    })
 
 
 # ---------------------------------------------------------------------------- 003 resolutions
@@ -309,7 +346,7 @@ def resolutions_values(lang: str | None = None) -> dict[str, str]:
     rd = jalali.parse_date(dates.loc["resolutions", "date_jalali"])
     dated = r[r["days_from_meeting"].notna() & (r["deadline_kind"] != "relative")]
     days = dated["days_from_meeting"].astype(int)
-    return {
+    v = {
         "r_n": num(len(r)), "r_meeting_j": jalali.format_jalali(m, persian_digits=False),
         "r_meeting_g": m.togregorian().isoformat(), "r_res_j": jalali.format_jalali(rd, persian_digits=False),
         "r_res_g": rd.togregorian().isoformat(), "r_dated": num(len(dated)),
@@ -322,6 +359,17 @@ def resolutions_values(lang: str | None = None) -> dict[str, str]:
         "r_leap": _t("leap_yes" if jalali.is_leap(m.year) else "leap_no", lang),
         "r_esfand": num(jalali.month_length(m.year, 12)),
     }
+    ds = "khz_minutes_resolutions"
+    meeting, res = (cite.source("khz_minutes_dates", dates.loc[e]) for e in ("meeting", "resolutions"))
+    deadlines = cite.computed("deadline_count", n=len(r), dataset=ds, meeting=v["r_meeting_j"])
+    return _traced(v, {
+        "r_n": cite.computed("count_rows", n=len(r), dataset=ds),
+        "r_meeting_j": meeting, "r_meeting_g": cite.computed("date_of", cite=meeting.long),
+        "r_res_j": res, "r_res_g": cite.computed("date_of", cite=res.long),
+        **{k: deadlines for k in ("r_dated", "r_min_days", "r_max_days", "r_year_end", "r_condition", "r_relative",
+                                  "r_agree", "r_checkable")},
+        "r_esfand": cite.computed("month_length", year=m.year),
+    })
 
 
 # ---------------------------------------------------------------------------- 003 figures
@@ -390,7 +438,7 @@ def minutes_values(lang: str | None = None) -> dict[str, str]:
     prog, net, sixteenth = one(254, "all programme"), one(254, "whole banking"), one(254, "one sixteenth")
     r7 = one(363, "resolution 7")
     loans = f[f["category"] == "loan"]
-    return {
+    v = {
         "u_1396": pct(u96.value / 100), "u_1398": pct(u98.value / 100), "u_fall": num(fall.value, 1),
         "u_fall_recomputed": num(u96.value - u98.value, 1), "u_rural_fall": num(rural.value, 1),
         "ltd": pct(ltd.value / 100, 0), "ltd_rank_lo": num(rank.value), "ltd_rank_hi": num(rank.value_max),
@@ -401,6 +449,22 @@ def minutes_values(lang: str | None = None) -> dict[str, str]:
         "n_implied_tomans": num(int((loans["unit"] == "billion (tomans implied)").sum())),
         "n_figures": num(len(f)),
     }
+    ds = "khz_minutes_figures"
+    row = {k: cite.source(ds, x) for k, x in (("u96", u96), ("u98", u98), ("fall", fall), ("rural", rural),
+                                               ("ltd", ltd), ("rank", rank), ("prog", prog), ("net", net),
+                                               ("sixteenth", sixteenth), ("r7", r7))}
+    return _traced(v, {
+        "u_1396": row["u96"], "u_1398": row["u98"], "u_fall": row["fall"], "u_rural_fall": row["rural"],
+        "u_fall_recomputed": cite.computed("difference_of", a=u96.quantity, b=u98.quantity, cite=row["u96"].long),
+        "ltd": row["ltd"], "ltd_rank_lo": row["rank"], "ltd_rank_hi": row["rank"],
+        "prog_loans": row["prog"], "net_loans": row["net"],
+        "prog_share": cite.computed("ratio_of_figures", num=prog.quantity, den=net.quantity, cite=row["prog"].long),
+        "prog_share_printed": row["sixteenth"], "r7_rials": row["r7"], "r7_printed": row["r7"],
+        "n_loan_figures": cite.computed("count_category_rows", category="loan", n=len(f), dataset=ds),
+        "n_loan_flagged": cite.computed("count_category_flagged", category="loan", n=len(loans), dataset=ds),
+        "n_implied_tomans": cite.computed("count_implied_tomans", n=len(loans), dataset=ds),
+        "n_figures": cite.computed("count_rows", n=len(f), dataset=ds),
+    })
 
 
 # ---------------------------------------------------------------------------- 002 ISIPO
@@ -506,7 +570,7 @@ def isipo_values(lang: str | None = None) -> dict[str, str]:
     s = stocks().set_index("column")
     cats = p["category"].value_counts()
     w = p.set_index("indicator")
-    return {
+    v = {
         "i_n": num(len(p)), "i_over": num(int(cats.get("over", 0))), "i_met": num(int(cats.get("met", 0))),
         "i_under": num(int(cats.get("under", 0))), "i_not_started": num(int(cats.get("not started", 0))),
         "i_undefined": num(int(cats.get("undefined", 0))),
@@ -517,6 +581,37 @@ def isipo_values(lang: str | None = None) -> dict[str, str]:
         "i_jobs_1400": num(s.loc["employment_1400", "value"]), "i_jobs_cum": num(s.loc["employment_cum_1401", "value"]),
         "i_jobs_per_unit_1401": num(per_unit(s.loc["employment_1401", "value"], s.loc["units_1401", "value"]), 1),
     }
+    from analysis.metrics.indicators import get as get_indicator
+    water, budget = get_indicator("water"), get_indicator("capital_budget")
+
+    def category(c: str) -> cite.Cite:
+        word_ = t("provenance.no_ratio") if c == "undefined" else _t(CATEGORY_KEYS[c])
+        return cite.computed("profile_category", province=PROVINCE, category=word_, n=len(p))
+
+    def stock(column: str) -> cite.Cite:
+        return cite.province(s.loc[column, "dataset"], PROVINCE)
+
+    def n_rows(dataset_: str) -> int:
+        return len(planactual.province_rows(load(dataset_)))
+
+    units, jobs = "operational_units_by_province", "operational_employment_by_province"
+    return _traced(v, {
+        "i_n": cite.computed("indicator_count"),
+        **{f"i_{k.replace(' ', '_')}": category(k) for k in ("over", "met", "under", "not started", "undefined")},
+        "i_water_ratio": cite.computed("ratio_of_row", cite=cite.province(water.dataset, PROVINCE).long),
+        "i_water_rank": cite.computed("rank_among", n=int(w.loc["water", "n_ranked"]), dataset=water.dataset,
+                                      column=f"{water.actual}/{water.plan}"),
+        "i_budget_ratio": cite.computed("ratio_of_row", cite=cite.province(budget.dataset, PROVINCE).long),
+        "i_budget_nat": cite.computed("ratio_of_sums", dataset=budget.dataset, num=budget.actual, den=budget.plan,
+                                      n=n_rows(budget.dataset)),
+        "i_units_1401": stock("units_1401"), "i_units_cum": stock("units_cum_1401"),
+        "i_units_share": cite.computed("share_of_province_sum", province=PROVINCE, n=int(s.loc["units_cum_1401", "n"]),
+                                       dataset=units, column="units_cum_1401"),
+        "i_jobs_1401": stock("employment_1401"), "i_jobs_1400": stock("employment_1400"),
+        "i_jobs_cum": stock("employment_cum_1401"),
+        "i_jobs_per_unit_1401": cite.computed("per_unit_row", num=f"{jobs}.employment_1401", den=f"{units}.units_1401",
+                                              province=PROVINCE),
+    })
 
 
 def values(lang: str | None = None) -> dict[str, str]:

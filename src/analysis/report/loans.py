@@ -21,7 +21,7 @@ from analysis.core.provinces import get, keys
 from analysis.core.text import bi, language, pair, stacked, t
 from analysis.metrics import loans, planactual, prices, rates
 from analysis.report import cite, figures
-from analysis.report.display import Table, num, pct
+from analysis.report.display import Table, Traced, num, pct
 from analysis.sources.datasets import dataset, load
 
 #: Jalali year of the prices the cost table deflates to.
@@ -496,6 +496,79 @@ def values() -> dict[str, str]:
         v[f"ln_money_{key}"] = c.loc[key, "money"] + (f"{t('loans.list_sep')} {t('loans.planned')}"
                                                       if c.loc[key, "plan"] else "")
     v["ln_money_kaleh_1401"] = t("loans.note_prices", year=PRICE_YEAR, first=int(c.loc["kaleh_total", "years"]))
+
+    # where each number a reader could check comes from (words, lists and the fixed conversions stay plain)
+    def row(dataset: str, r) -> cite.Cite:
+        return cite.source(dataset, r)
+
+    def ratio(num_: str, den: str, dataset: str, r) -> cite.Cite:
+        return cite.computed("row_ratio", num=num_, den=den, cite=row(dataset, r).long)
+
+    def per_job(key: str) -> cite.Cite:
+        return cite.computed("per_job_of", source=c.loc[key, "source"])
+
+    def read(key: str) -> cite.Cite:
+        return cite.computed("read_from", source=c.loc[key, "source"])
+
+    bud, fac, ach = "loan_scheme_budgets", "loan_scheme_bank_facilities", "loan_scheme_achievements"
+    t6, t8, khz = "kaleh_financing_by_province", "kaleh_financing_by_sector", "khz_minutes_figures"
+    over_rows = {"n": len(lv), "dataset": fac}
+    kaleh_total = row(t6, kp[kp.row_kind == "total"].iloc[0])
+    cites = {
+        "ln_ren_approved_1401": row(bud, b.loc[("40", 1401, "cash")]),
+        "ln_ren_alloc_1401": ratio("allocated", "approved", bud, b.loc[("40", 1401, "cash")]),
+        "ln_tc_alloc_1401": ratio("allocated", "approved", bud, b.loc[("43", 1401, "cash")]),
+        "ln_bonds": row(bud, b.loc[("43", 1400, "treasury_bonds")]),
+        "ln_lev_min": cite.computed("min_rows", what="facilities_total / deposited", **over_rows),
+        "ln_lev_max": cite.computed("max_rows", what="facilities_total / deposited", **over_rows),
+        "ln_bank_ratio_common": cite.computed("mode_rows", what="bank_resources / deposited", **over_rows),
+        "ln_lev_printed": row(fac, lv[lv.leverage_printed.notna()].iloc[0]),
+        "ln_t46_lev": ratio("facilities_total", "deposited", fac, t46),
+        "ln_t46_bank": ratio("bank_resources", "deposited", fac, t46),
+        "ln_t46_deposited": row(fac, t46), "ln_t46_approved": row(fac, t46),
+        "ln_t46_share": ratio("deposited", "approved_budget", fac, t46),
+        "ln_ren_1400_ratio": row(fac, lv[(lv.table_no == "41") & (lv.year == 1400)].iloc[0]),
+        "ln_t44_org_share": row(fac, t44), "ln_t44_deposited": row(fac, t44),
+        "ln_ren_cum_money": read("renovation_cum"), "ln_ren_cum_jobs": read("renovation_cum"),
+        "ln_ren_cum_jobs_per_b": cite.computed("jobs_per_money_of", source=c.loc["renovation_cum", "source"]),
+        "ln_ren_1400_jobs": read("renovation_1400"), "ln_ren_1400_approved": read("renovation_1400"),
+        "ln_ren_1400_deposited": read("renovation_1400_dep"), "ln_dairy_jobs": read("dairy"),
+        "ln_ren_1400_appr_all_per_job": cite.computed("per_job_with_bank", source=c.loc["renovation_1400", "source"]),
+        "ln_kaleh_printed": row("kaleh_prose_figures", prose.loc["cost_per_job"]),
+        "ln_kaleh_1401": cite.computed("per_job_prices", source=c.loc["kaleh_total", "source"], year=PRICE_YEAR),
+        "ln_kaleh_prov_min": cite.computed("per_job_of", source=row(t6, kp_p.loc[p_min]).long),
+        "ln_kaleh_prov_max": cite.computed("per_job_of", source=row(t6, kp_p.loc[p_max]).long),
+        "ln_kaleh_sec_min": cite.computed("per_job_of", source=row(t8, ks_s.loc[s_min]).long),
+        "ln_kaleh_sec_max": cite.computed("per_job_of", source=row(t8, ks_s.loc[s_max]).long),
+        "ln_kaleh_sec_sum_per_job": cite.computed("per_job_sums", n=len(ks_s), dataset=t8),
+        "ln_kaleh_loans_prose": row("kaleh_prose_figures", prose.loc["bank_facilities"]),
+        "ln_kaleh_loans_ratio": cite.computed("ratio_of_cites", num=row("kaleh_prose_figures",
+                                                                         prose.loc["bank_facilities"]).short,
+                                              den=kaleh_total.short),
+        "ln_khz_n": cite.computed("count_loan_rows", n=len(kh), dataset=khz),
+        "ln_khz_n_flagged": cite.computed("count_loan_flagged", n=len(kh), dataset=khz),
+        "ln_khz_bank_three": row(khz, bank_three.iloc[0]), "ln_khz_prog_three": row(khz, prog_three.iloc[0]),
+        "ln_khz_share_calc": cite.computed("ratio_of_figures", num=prog_three.quantity.iloc[0],
+                                           den=bank_three.quantity.iloc[0], cite=row(khz, prog_three.iloc[0]).long),
+        "ln_khz_share_said": row(khz, m[(m.source_line == 254) & (m.category == "rate")].iloc[0]),
+        "ln_khz_parts": cite.computed("sum_of_figures", what=t("provenance.join_sep").join(
+            three[three.quantity.str.startswith(("rural", "comprehensive"))].quantity), cite=row(khz, three.iloc[0]).long),
+    }
+    for scheme, key in (("42", "ren"), ("45", "tc"), ("48", "dairy")):
+        ind = "projects_assisted" if scheme == "45" else "industrial_firms_assisted"
+        att = a.loc[(scheme, ind)]
+        cites[f"ln_{key}_att" if scheme != "45" else "ln_tc_proj_att"] = ratio("actual", "target", ach, att)
+        if scheme != "45":
+            cites[f"ln_{key}_units"] = cites[f"ln_{key}_target"] = row(ach, att)
+    jobs = a.loc[("45", "employment")]
+    cites.update({"ln_tc_jobs": row(ach, jobs), "ln_tc_jobs_target": row(ach, jobs),
+                  "ln_tc_jobs_att": ratio("actual", "target", ach, jobs)})
+    for k in PER_JOB_NOTES:
+        if k not in cites:
+            cost_key = {"ln_ren_cum_per_job": "renovation_cum"}.get(k) or PER_JOB_NOTES[k][len("ln_money_"):]
+            cites[k] = per_job(cost_key)
+    for k, c_ in cites.items():
+        v[k] = Traced(v[k], c_)
     return v
 
 
