@@ -106,3 +106,11 @@ def test_table_cells_in_persian_are_numbers(persian):
 def test_table_cells_in_english_unchanged():
     h = d.Table(pd.DataFrame({"a": [16262, 7], "f": [2.25, -3.5], "b": ["x", "y"]}))._repr_html_()
     assert '<td class="num">16,262</td>' in h and '<td class="num">-3.5</td>' in h and '<td class="num">2.2</td>' in h
+
+
+def test_numpy_integer_cells(persian):  # a row of integers only: numpy integers, shown bare
+    import numpy as np
+    h = d.Table(pd.DataFrame({"year": [np.int64(1401)]}))._repr_html_()
+    assert '<td class="num">۱۴۰۱</td>' in h
+    text.use_language("en")
+    assert '<td class="num">1401</td>' in d.Table(pd.DataFrame({"year": [np.int64(1401)]}))._repr_html_()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import numbers
 import re
 
 import pandas as pd
@@ -262,6 +263,8 @@ class Table:
             text = num(v, 1)
         elif isinstance(v, int):
             text = num(v)
+        elif isinstance(v, numbers.Number) and not isinstance(v, bool):
+            text = localise(str(v))  # a numpy integer: as before in English, Persian digits in Persian
         else:
             text = str(v)
         return escape(text)
