@@ -90,8 +90,10 @@ def test_gap_sentence_in_persian(persian):
     gap = planactual.explain_gap(ch_intro.water())
     s = ch_intro.gap_sentence(gap)
     assert s.startswith("میانگین نسبت‌های استانی") and "بیشتر از" in s
-    # 002 line 957: Zanjan planned 99 and achieved 5 (5.1 %), the largest pull; named in Persian
-    assert "بیشترین اثر را این استان‌ها دارند: زنجان (برنامه 99، نسبت تحقق 5.1 %" in s
+    # 002 line 957: Zanjan planned 99 and achieved 5 (5.1 %), the largest pull; named in Persian,
+    # with Persian digits; 19.9 percentage points = 117.1 % - 97.2 % (mean of ratios - ratio of sums)
+    assert "بیشترین اثر را این استان‌ها دارند: زنجان (برنامه ۹۹، نسبت تحقق ۵٫۱٪" in s
+    assert "(۱۱۷٫۱٪) ۱۹٫۹ واحد درصد بیشتر از" in s
     assert "Zanjan" not in s and "{{" not in s
 
 
@@ -104,8 +106,10 @@ def test_category_table_rules_from_planactual_thresholds():
 
 def test_sources_in_persian(persian):
     d = ch_intro.source_dates()
-    assert d["003"].jalali == "جلسه 1399/11/21، مصوبات 1399/11/25"
-    assert d["004"].jalali == "تیر 1398" and d["002"].gregorian == "2022-03-21 تا 2023-03-20"
+    # 003: meeting 99/11/21, resolutions 99/11/25 (khz_minutes_dates); Persian month names and digits
+    assert d["003"].jalali == "جلسه ۲۱ بهمن ۱۳۹۹، مصوبات ۲۵ بهمن ۱۳۹۹"
+    assert d["003"].gregorian == "۹ فوریه ۲۰۲۱، ۱۳ فوریه ۲۰۲۱"  # 1399/11/21 = 2021-02-09
+    assert d["004"].jalali == "تیر ۱۳۹۸" and d["002"].gregorian == "۲۱ مارس ۲۰۲۲ تا ۲۰ مارس ۲۰۲۳"
     s = ch_intro.sources()
     assert s.loc[s["id"] == "002", "who"].item() == "سازمان صنایع کوچک و شهرک‌های صنعتی ایران"
     doc = ch_intro.sources_table().df.iloc[:, 1]

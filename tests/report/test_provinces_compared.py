@@ -126,6 +126,6 @@ def test_persian_edition(persian):
     assert v["cmp_fit_water_outside"] == "خراسان جنوبی"
     assert v["cmp_fit_capital_budget_outside"] == "هیچ‌کدام"
     assert " تا " in v["cmp_fit_land_ci"]
-    assert v["cmp_gap_text"].startswith("میانگین نسبت‌های استانی (117.1 %) 19.9 واحد درصد بیشتر از")
-    assert "زنجان (برنامه 99" in v["cmp_gap_text"]
+    assert v["cmp_gap_text"].startswith("میانگین نسبت‌های استانی (۱۱۷٫۱٪) ۱۹٫۹ واحد درصد بیشتر از")
+    assert "زنجان (برنامه ۹۹" in v["cmp_gap_text"]
     assert ch_provinces.rankings_table().caption.startswith("رتبه هر استان")

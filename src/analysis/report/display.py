@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import numbers
 import re
 
 import pandas as pd
@@ -30,43 +31,195 @@ def is_missing(x) -> bool:
         return False
 
 
+# ------------------------------------------------------------------ numbers in the reader's language
+# Every formatter below writes the number the English way first (Latin digits, "," thousands,
+# "." decimals, " %") and then, in the Persian edition (:func:`analysis.core.text.language` "fa"),
+# puts it into Persian form with :func:`localise`: so the English book is unchanged and both
+# editions show the same value (:func:`analysis.report.numerals.value_of` reads either back).
+
+#: In Persian a minus sign is U+2212 after a left-to-right mark (U+200E), as CLDR writes it for
+#: Persian: the mark keeps the sign on the left of the digits inside right-to-left text.
+FA_MINUS = "\u200e\u2212"
+FA_PLUS = "\u200e+"
+#: ARABIC PERCENT SIGN, right after the number with no space, as Persian text writes it
+FA_PERCENT = "\u066a"
+
+_EN_NUMBER = re.compile(r"(?<![\w.])[-+]?\d[\d,]*(?:\.\d+)?(?: ?%)?")
+
+
+def _fa_number(m: re.Match) -> str:
+    from analysis.core.digits import PERSIAN_DECIMAL, PERSIAN_THOUSANDS, to_persian_digits
+    text = m.group(0)
+    sign = {"-": FA_MINUS, "+": FA_PLUS}.get(text[0], "")
+    text = text.lstrip("+-")
+    percent = FA_PERCENT if text.endswith("%") else ""
+    text = text.rstrip("% ")
+    text = text.replace(",", "\0").replace(".", PERSIAN_DECIMAL).replace("\0", PERSIAN_THOUSANDS)
+    return sign + to_persian_digits(text) + percent
+
+
+def localise(text: str, lang: str | None = None) -> str:
+    """Numbers written the English way (``1,234.5``, ``-11.2 %``, ``12``) in the reader's
+    language (default :func:`analysis.core.text.language`): unchanged in English; in Persian
+    with Persian digits, ``٬`` thousands, ``٫`` decimals, ``٪`` right after the number and a
+    minus sign that stays on the left of the digits (:data:`FA_MINUS`). Words around the
+    numbers stay as they are.
+
+    For a module that formats a number its own way: ``localise(f"{x:.2f}")``.
+
+    >>> localise("-11.2 %"), localise("16,262", "fa"), localise("-11.2 %", "fa") == "\u200e\u2212۱۱٫۲٪"
+    ('-11.2 %', '۱۶٬۲۶۲', True)
+    """
+    from analysis.core.text import language
+    if (lang or language()) != "fa":
+        return text
+    return _EN_NUMBER.sub(_fa_number, str(text))
+
+
 def num(x, decimals: int = 0) -> str:
-    """A number with thousands separators; missing values as a dash.
+    """A number with thousands separators; missing values as a dash. In Persian
+    (:func:`localise`): ``۱۶٬۲۶۲``, ``۹٫۱``.
 
     >>> num(16262), num(9.14, 1), num(float("nan"))
     ('16,262', '9.1', '—')
     """
     if is_missing(x):
         return DASH
-    return f"{x:,.{decimals}f}"
+    return localise(f"{x:,.{decimals}f}")
 
 
 def pct(ratio, decimals: int = 1) -> str:
-    """A ratio as a percentage: ``pct(1.136) -> '113.6 %'``; missing -> dash.
+    """A ratio as a percentage: ``pct(1.136) -> '113.6 %'``; missing -> dash. In Persian
+    ``۱۱۳٫۶٪`` (no space before ``٪``).
 
     >>> pct(718 / 739)
     '97.2 %'
     """
     if is_missing(ratio):
         return DASH
-    return f"{100 * ratio:,.{decimals}f} %"
+    return localise(f"{100 * ratio:,.{decimals}f} %")
+
+
+def percent(value, decimals: int | None = None) -> str:
+    """A number that is already a percentage (a printed ``75.7``), with the percent sign:
+    ``decimals`` fixed places with thousands separators, or (``None``) as short as the
+    value allows (``:g``: the printed figure as printed). Missing -> dash.
+
+    >>> percent(75.7), percent(12.0), percent(3.14159, 1), percent(None)
+    ('75.7 %', '12 %', '3.1 %', '—')
+    """
+    if is_missing(value):
+        return DASH
+    text = f"{value:g}" if decimals is None else f"{value:,.{decimals}f}"
+    return localise(f"{text} %")
+
+
+def fixed(x, decimals: int = 2) -> str:
+    """A number with ``decimals`` places and no thousands separators (a slope, an R², a
+    difference in percentage points). Missing -> dash.
+
+    >>> fixed(0.1234), fixed(-1.5, 1), fixed(float("nan"))
+    ('0.12', '-1.5', '—')
+    """
+    if is_missing(x):
+        return DASH
+    return localise(f"{x:.{decimals}f}")
+
+
+def signed(x, decimals: int = 0) -> str:
+    """A number with its sign always shown (``+12``, ``-3``, ``+0.2``), e.g. a change.
+
+    >>> signed(12), signed(-3.0), signed(0.25, 1)
+    ('+12', '-3', '+0.2')
+    """
+    if is_missing(x):
+        return DASH
+    return localise(f"{x:+.{decimals}f}")
+
+
+def general(x) -> str:
+    """A number as short as it can be written (``:g``): ``7.5``, ``12``; missing -> dash.
+
+    >>> general(7.50), general(12.0)
+    ('7.5', '12')
+    """
+    if is_missing(x):
+        return DASH
+    return localise(f"{x:g}")
+
+
+def plain(x) -> str:
+    """An integer, or a string of digits, with no thousands separators (a year ``1401``, a
+    small count), in the reader's digits. Missing -> dash.
+
+    >>> plain(1401), plain(31.0), plain("1401")
+    ('1401', '31', '1401')
+    """
+    if is_missing(x):
+        return DASH
+    return localise(x if isinstance(x, str) else str(int(x)))
 
 
 def ordinal(n) -> str:
-    """>>> ordinal(1), ordinal(2), ordinal(11), ordinal(23)
+    """A rank: the English ordinal; in Persian the plain number, as the Persian text writes
+    ranks (``رتبه {{rank}} از {{n}}``: ``رتبه ۳ از ۳۱``).
+
+    >>> ordinal(1), ordinal(2), ordinal(11), ordinal(23)
     ('1st', '2nd', '11th', '23rd')
     """
+    from analysis.core.text import language
     if is_missing(n):
         return DASH
     n = int(n)
+    if language() == "fa":
+        return localise(str(n))
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
+# ------------------------------------------------------------------------------------------ dates
+def jalali_date(d) -> str:
+    """A Jalali date (``jdatetime.date``, a printed date, or a Gregorian ``datetime.date``,
+    converted): ``1399/11/21`` in English; ``۲۱ بهمن ۱۳۹۹`` in Persian (day, month name from
+    ``text/fa/dates.yml``, year). Missing -> dash.
+
+    >>> import jdatetime
+    >>> jalali_date(jdatetime.date(1399, 11, 21))
+    '1399/11/21'
+    """
+    from analysis.core import jalali
+    from analysis.core.text import language, t
+    if is_missing(d):
+        return DASH
+    if language() != "fa":
+        return jalali.format_jalali(d, persian_digits=False)
+    j = jalali.parse_date(d)
+    return t("dates.date", day=plain(j.day), month=t(f"dates.jalali_{j.month}"), year=plain(j.year))
+
+
+def gregorian_date(d) -> str:
+    """A Gregorian date (``datetime.date``, or a ``jdatetime.date``, converted): ISO
+    ``2021-02-09`` in English; ``۹ فوریه ۲۰۲۱`` in Persian. Missing -> dash.
+
+    >>> import datetime
+    >>> gregorian_date(datetime.date(2021, 2, 9))
+    '2021-02-09'
+    """
+    from analysis.core.text import language, t
+    if is_missing(d):
+        return DASH
+    if hasattr(d, "togregorian"):
+        d = d.togregorian()
+    if language() != "fa":
+        return d.isoformat()
+    return t("dates.date", day=plain(d.day), month=t(f"dates.gregorian_{d.month}"), year=plain(d.year))
+
+
 # Cells that read as numbers (aligned as numbers): 1,234 · -11.2 % · 12 of 31 · 3.00 · — ; also with
-# Persian digits and separators (۱۲٬۳۴۵ · ۱۱٫۲ ٪ · ۱۲ از ۳۱) for the Persian edition
+# Persian digits and separators (۱۲٬۳۴۵ · ۱۱٫۲٪ · ‎−۳ · ۱۲ از ۳۱) for the Persian edition (a sign
+# there follows a left-to-right mark, :data:`FA_MINUS`)
 _D = r"[\d۰-۹]"
-NUMERIC_CELL = re.compile(rf"^\s*(?:[-−+]?(?:{_D}|[,٬])+(?:[.٫]{_D}+)?\s*[%٪]?|{_D}+ (?:of|از) {_D}+|—)\s*$")
+NUMERIC_CELL = re.compile(rf"^\s*(?:\u200e?[-−+]?(?:{_D}|[,٬])+(?:[.٫]{_D}+)?\s*[%٪]?|{_D}+ (?:of|از) {_D}+|—)\s*$")
 
 
 def _cites(df: pd.DataFrame, cite) -> list | None:
@@ -110,6 +263,8 @@ class Table:
             text = num(v, 1)
         elif isinstance(v, int):
             text = num(v)
+        elif isinstance(v, numbers.Number) and not isinstance(v, bool):
+            text = localise(str(v))  # a numpy integer: as before in English, Persian digits in Persian
         else:
             text = str(v)
         return escape(text)

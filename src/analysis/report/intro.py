@@ -39,7 +39,9 @@ def _jalali(text: str) -> jdatetime.date:
 
 
 def _g(d) -> str:
-    return d.isoformat() if isinstance(d, dt.date) else str(d)
+    """A Gregorian date in the current language (ISO in English, ``۹ فوریه ۲۰۲۱`` in Persian)."""
+    from analysis.report.display import gregorian_date
+    return gregorian_date(d) if isinstance(d, dt.date) else str(d)
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,10 @@ def source_dates() -> dict[str, SourceDate]:
     003: meeting date (khz_minutes_dates, line 25); 004: Tir 1398 (month span).
     The words around the dates are ``intro.date_*`` texts of the current language.
     """
+    from analysis.report.display import jalali_date, plain
+
     def j(d) -> str:
-        return jalali.format_jalali(d, persian_digits=False)
+        return jalali_date(d)
 
     out = {}
     f000 = load("khz_productivity_figures").set_index("figure")
@@ -68,12 +72,12 @@ def source_dates() -> dict[str, SourceDate]:
     out["000"] = SourceDate(j(d), _g(d.togregorian()), "approved")
     year = int(f000.loc["programme_year", "value"])
     y0, y1 = jalali.year_span(year)
-    out["002"] = SourceDate(t("intro.date_year", year=year), t("intro.date_span", start=_g(y0), end=_g(y1)),
+    out["002"] = SourceDate(t("intro.date_year", year=plain(year)), t("intro.date_span", start=_g(y0), end=_g(y1)),
                             "reporting year")
     f001 = load("khz_council_figures").set_index("figure")
     d = _jalali(f001.loc["news_date", "date_jalali"])
     s = _jalali(f001.loc["session_date", "date_jalali"])
-    out["001"] = SourceDate(t("intro.date_001_j", year=d.year, news=j(d), session=j(s)),
+    out["001"] = SourceDate(t("intro.date_001_j", year=plain(d.year), news=j(d), session=j(s)),
                             t("intro.date_001_g", news=_g(d.togregorian()), session=_g(s.togregorian())), "published")
     f003 = load("khz_minutes_dates").set_index("event")
     m = _jalali(f003.loc["meeting", "date_jalali"])
@@ -83,7 +87,7 @@ def source_dates() -> dict[str, SourceDate]:
                             "meeting")
     y, mo = KALEH_MONTH
     a, b = jdatetime.date(y, mo, 1), jalali.end_of_month(y, mo)
-    out["004"] = SourceDate(t("intro.date_month", month=t(f"intro.month_{mo}"), year=y),
+    out["004"] = SourceDate(t("intro.date_month", month=t(f"intro.month_{mo}"), year=plain(y)),
                             t("intro.date_span", start=_g(a.togregorian()), end=_g(b.togregorian())), "dated")
     return out
 
@@ -165,13 +169,14 @@ def gap_sentence(gap: planactual.GapExplanation, label: str = "province", top: i
     the ratio of sums most. In English it is the sentence ``gap.text``."""
     if abs(gap.gap) < 1e-12:
         return t("methods.gap_equal", ratio_of_sums=pct(gap.ratio_of_sums))
+    from analysis.report.display import fixed, general
     n = len(gap.table)
     movers = gap.table[np.sign(gap.table["contribution"]) == np.sign(gap.gap)].head(top)
     names = (t("methods.gap_sep") + " ").join(
-        t("methods.gap_mover", province=_province_name(r[label]), plan=f"{r['plan']:g}", ratio=pct(r["ratio"]),
+        t("methods.gap_mover", province=_province_name(r[label]), plan=general(r["plan"]), ratio=pct(r["ratio"]),
           weight=pct(r["plan_weight"]), equal=pct(1 / n))
         for _, r in movers.iterrows())
-    return t("methods.gap_text", mean=pct(gap.mean_ratio), gap_pp=f"{100 * abs(gap.gap):.1f}",
+    return t("methods.gap_text", mean=pct(gap.mean_ratio), gap_pp=fixed(100 * abs(gap.gap), 1),
              side=t("methods.gap_above" if gap.gap > 0 else "methods.gap_below"),
              ratio_of_sums=pct(gap.ratio_of_sums), movers=names)
 
