@@ -88,7 +88,8 @@ def test_executed_notebooks_are_normalised_and_show_outputs_only(scenario):
 def test_failed_chapters_keep_the_last_good_book(scenario):
     first, rest = scenario["failure"].split(". ", 1)
     assert first == "2 notebook(s) failed: Alpha, Beta"
-    assert "Sphinx also warned 1 time(s):" in rest and "nowhere" in rest  # a real Sphinx warning, counted
+    # a real Sphinx warning, counted once in each edition (the English and the Persian build)
+    assert "Sphinx also warned 2 time(s):" in rest and "nowhere" in rest
     assert differing(scenario["site_after_failure"], scenario["site_first"]) == []
     assert render.FAILED_MARKER.encode() in scenario["failed_site"]["places/alpha.html"]
     assert scenario["failed_notebooks"] == ["alpha.failed.ipynb", "beta.failed.ipynb"]
@@ -103,12 +104,14 @@ def test_restored_book_publishes_no_failure_page(scenario):
     site = scenario["site_restored"]
     assert [k for k, v in site.items() if render.FAILED_MARKER.encode() in v] == []
     assert [k for k in site if k.startswith("_sources/places/") and not k.endswith(".ipynb")] == []
-    intro = {"notebooks/intro.html", "_sources/notebooks/intro.ipynb", "searchindex.js"}  # the edited page
+    intro = {f"{ed}{f}" for ed in ("", "fa/")  # the edited page, in both editions
+             for f in ("notebooks/intro.html", "_sources/notebooks/intro.ipynb", "searchindex.js")}
     assert differing({k: v for k, v in site.items() if k not in intro},
                      {k: v for k, v in scenario["site_clean"].items() if k not in intro}) == []
     assert b"A new sentence." in site["notebooks/intro.html"]
     assert scenario["after_restore"] == []  # failed-site and stale *.failed.ipynb removed
-    assert differing(scenario["executed_restored"], scenario["executed_clean"]) == ["notebooks/intro.inputs.json", "notebooks/intro.ipynb"]
+    assert differing(scenario["executed_restored"], scenario["executed_clean"]) == [
+        "_fa/notebooks/intro.ipynb", "notebooks/intro.inputs.json", "notebooks/intro.ipynb"]
 
 
 def test_then_nothing_to_do(scenario):
@@ -176,7 +179,7 @@ def published(tmp_path, fixture_book, monkeypatch, no_validation):
 
 def test_successful_build_never_publishes_a_failure_page(published, tmp_path, fixture_book, monkeypatch):
     monkeypatch.setattr(render, "jupyter_book", _fake_sphinx(f"<p>{render.FAILED_MARKER}: stale</p>"))
-    with pytest.raises(BuildError, match=r"refusing to publish: 1 page\(s\) say a chapter failed .*index.html"):
+    with pytest.raises(BuildError, match=r"refusing to publish: 2 page\(s\) say a chapter failed .*fa/index.html, index.html"):
         runner.build(fixture_book, build_dir=tmp_path, pdf=False, quiet=True)
     assert (published / "index.html").read_text() == "last good book"
 
@@ -193,11 +196,13 @@ def test_sphinx_failure_leaves_published_book(published, tmp_path, fixture_book,
 def test_strict_fails_on_warnings_and_publishes_nothing(published, tmp_path, fixture_book, monkeypatch):
     warning = "src/notebooks/one.md:3: WARNING: unknown document: 'nowhere' [ref.doc]"
     monkeypatch.setattr(render, "jupyter_book", _fake_sphinx("new book", [warning]))
-    with pytest.raises(BuildError, match=r"1 Sphinx warning\(s\) and --strict: nothing published"):
+    with pytest.raises(BuildError, match=r"2 Sphinx warning\(s\) and --strict: nothing published"):  # one per edition
         runner.build(fixture_book, build_dir=tmp_path, pdf=False, quiet=True, strict=True)
     assert (published / "index.html").read_text() == "last good book"
     report = runner.build(fixture_book, build_dir=tmp_path, pdf=False, quiet=True)  # not strict: published, counted
-    assert report.warnings == [warning] and (published / "index.html").read_text() == "new book"
+    assert report.warnings == [warning, f"[fa] {warning}"]
+    assert (published / "fa" / "index.html").read_text() == "new book"  # the root's index.html chooses the edition
+    assert 'href="fa/notebooks/intro.html"' in (published / "index.html").read_text()
 
 
 def test_failed_notebook_does_not_publish(published, tmp_path, fixture_book, monkeypatch):

@@ -39,6 +39,15 @@ from analysis.build.jobs import KERNEL, Job
 from analysis.core import paths
 
 HOOK_TAG = "build-hooks"
+EDITION_TAG = "build-edition"  # the hidden cell between the English and the Persian pass
+EDITIONS = ("en", "fa")
+SECOND = "_fa"  # executed/_fa/<out>.ipynb: the Persian pass, and the files it wrote (its downloads)
+
+
+def edition_dir(executed_dir: Path, lang: str) -> Path:
+    """Where an edition's executed notebooks and downloads are: ``executed/`` for English,
+    ``executed/_fa/`` for Persian."""
+    return executed_dir if lang == EDITIONS[0] else executed_dir / SECOND
 
 
 @dataclass
@@ -68,6 +77,51 @@ def hook_cell(loads: str, validated: str | None = None):
         lines.append(f"_build_datasets.trust_validated({validated!r})  # the runner validated this data version")
     lines.append("del _build_datasets")
     return nbformat.v4.new_code_cell("\n".join(lines), metadata={"tags": [HOOK_TAG, "remove-cell"]})
+
+
+def edition_cell(lang: str, folder: str | None = None):
+    """The hidden cell that starts a pass of the notebook in ``lang`` (and, for the second
+    pass, makes ``folder`` the working directory, so the files it writes do not replace the
+    first pass's)."""
+    import nbformat
+
+    lines = ["# Injected by the build runner (analysis.build.execute.edition_cell); hidden from readers.",
+             "from analysis.core.text import use_language as _build_use_language",
+             f"_build_use_language({lang!r})  # the edition this pass of the notebook writes",
+             "del _build_use_language"]
+    if folder:
+        lines += ["import os as _build_os", f"_build_os.makedirs({folder!r}, exist_ok=True)",
+                  f"_build_os.chdir({folder!r})", "del _build_os",
+                  "import matplotlib.pyplot as _build_plt", "_build_plt.close('all')", "del _build_plt"]
+    return nbformat.v4.new_code_cell("\n".join(lines), metadata={"tags": [EDITION_TAG, "remove-cell"]})
+
+
+def two_passes(nb, fa_folder: Path) -> None:
+    """Make ``nb`` run its cells twice in one kernel: in English, then (after a hidden edition
+    cell) in Persian. The parameters cell runs once (the injected parameters stay). The
+    Markdown cells hold only glue references and labels, which are the same in both."""
+    import copy
+
+    second = [copy.deepcopy(c) for c in nb.cells
+              if HOOK_TAG not in c.metadata.get("tags", []) and "parameters" not in c.metadata.get("tags", [])]
+    first_code = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and HOOK_TAG in c.metadata.get("tags", [])), -1)
+    nb.cells.insert(first_code + 1, edition_cell(EDITIONS[0]))
+    nb.cells += [edition_cell(EDITIONS[1], str(fa_folder)), *second]
+
+
+def split_passes(nb):
+    """The two editions of a notebook executed by :func:`two_passes`: ``(english, persian)``,
+    each with the hook and parameter cells and the cells of its own pass."""
+    import copy
+
+    cut = next(i for i, c in enumerate(nb.cells) if EDITION_TAG in c.metadata.get("tags", [])
+               and i > 0 and any(EDITION_TAG in d.metadata.get("tags", []) for d in nb.cells[:i]))
+    head = [c for c in nb.cells[:cut] if {HOOK_TAG, "parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
+    en = copy.deepcopy(nb)
+    en.cells = [c for c in nb.cells[:cut] if EDITION_TAG not in c.metadata.get("tags", [])]
+    fa = copy.deepcopy(nb)
+    fa.cells = [copy.deepcopy(c) for c in head] + nb.cells[cut + 1:]
+    return en, fa
 
 
 def tag_cells(nb) -> None:
@@ -116,20 +170,25 @@ def normalise(nb) -> None:
                 data["text/plain"] = _strip_addresses(data["text/plain"])
 
 
-INSERTED_TAGS = {HOOK_TAG, "injected-parameters", "papermill-error-cell-tag"}  # cells the source does not have
+INSERTED_TAGS = {HOOK_TAG, EDITION_TAG, "injected-parameters", "papermill-error-cell-tag"}  # cells the source does not have
 
 
 def _first_error(nb) -> tuple[int | None, str]:
     """``(cell, message)`` of the first error: ``cell`` counts the *source* notebook's cells
     from 1 (the cells the runner and papermill inserted are not counted)."""
-    n = 0
+    n, edition = 0, ""
     for cell in nb.cells:
-        if INSERTED_TAGS & set(cell.metadata.get("tags", [])):
+        tags = set(cell.metadata.get("tags", []))
+        if EDITION_TAG in tags:
+            if n:  # the second pass starts: count its cells again, from the first
+                n, edition = 0, f"[{EDITIONS[1]}] "
+            continue
+        if INSERTED_TAGS & tags:
             continue
         n += 1
         for o in cell.get("outputs", []):
             if o.get("output_type") == "error":
-                return n, f"{o.get('ename')}: {o.get('evalue')}"
+                return n, f"{edition}{o.get('ename')}: {o.get('evalue')}"
     return None, ""
 
 
@@ -160,13 +219,15 @@ def execute_one(job: Job, executed_dir: Path, validated: str | None = None, time
     loads = out.with_suffix(".loads")
     loads.unlink(missing_ok=True)
     nb.cells.insert(0, hook_cell(loads.name, validated))
+    second = edition_dir(executed_dir, EDITIONS[1]) / f"{job.out}.ipynb"
+    two_passes(nb, second.parent)
     saved = {fd: os.dup(fd) for fd in (1, 2)}
     log_fd = os.open(out.with_suffix(".log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     for fd in saved:
         os.dup2(log_fd, fd)
     ending = False
     try:
-        return _execute(job, nb, out, loads, timeout, kernel, t0)
+        return _execute(job, nb, out, loads, timeout, kernel, t0, executed_dir)
     except SystemExit:  # a worker told to stop: its last words (asyncio's complaints) go to the log too
         ending = True
         raise
@@ -179,7 +240,7 @@ def execute_one(job: Job, executed_dir: Path, validated: str | None = None, time
         loads.unlink(missing_ok=True)
 
 
-def _execute(job: Job, nb, out: Path, loads: Path, timeout: int, kernel: str, t0: float) -> Result:
+def _execute(job: Job, nb, out: Path, loads: Path, timeout: int, kernel: str, t0: float, executed_dir: Path) -> Result:
     import nbformat
     import papermill as pm
 
@@ -203,9 +264,12 @@ def _execute(job: Job, nb, out: Path, loads: Path, timeout: int, kernel: str, t0
             return Result(job, "failed", time.perf_counter() - t0, msg, cell)
         result = nbformat.read(dst, as_version=4)
     result.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
-    tag_cells(result)
-    normalise(result)
-    _write(result, out)
+    for lang, edition in zip(EDITIONS, split_passes(result), strict=True):
+        tag_cells(edition)
+        normalise(edition)
+        target = edition_dir(executed_dir, lang) / f"{job.out}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write(edition, target)
     failed.unlink(missing_ok=True)
     deps = sorted(set(loads.read_text(encoding="utf-8").split())) if loads.exists() else []
     return Result(job, "executed", time.perf_counter() - t0, deps=deps)
@@ -328,7 +392,8 @@ def run_jobs(job_list: list[Job], executed_dir: Path | None = None, workers: int
     for job in job_list:
         if not job.source.exists():
             results.append(Result(job, "failed", error=f"notebook source missing: {job.source}"))
-        elif not force and cache.is_cached(job, executed_dir, code, index):
+        elif (not force and cache.is_cached(job, executed_dir, code, index)
+              and (edition_dir(executed_dir, EDITIONS[1]) / f"{job.out}.ipynb").exists()):
             results.append(Result(job, "cached"))
         else:
             todo.append(job)

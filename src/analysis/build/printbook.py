@@ -307,9 +307,12 @@ def _running_title(title: str) -> str:
     return parts[0] if parts else title
 
 
-def _page_rule(name: str, head: str, texts) -> str:
-    return (f'@page {name} {{ @top-left {{ content: "{_escape_css(texts("pdf.running_title"))}"; }} '
-            f'@top-right {{ content: "{_escape_css(head)}"; }} }}\n')
+def _page_rule(name: str, head: str, texts, rtl: bool = False) -> str:
+    """A chapter's named page: the book's title on the left (on the right in a right-to-left
+    edition), the chapter's title on the other side."""
+    book, chapter = _escape_css(texts("pdf.running_title")), _escape_css(head)
+    left, right = (chapter, book) if rtl else (book, chapter)
+    return f'@page {name} {{ @top-left {{ content: "{left}"; }} @top-right {{ content: "{right}"; }} }}\n'
 
 
 def _shell(title: str, lang: str, body: str, page_rules: str) -> str:
@@ -381,7 +384,7 @@ def book_document(site: Path, book: Book, m: Meta) -> Document:
         html, hs = transform(article, c.rel, in_doc, m, texts)
         name = f"ch-{n}"
         chapter_title = hs[0].title if hs else c.rel
-        rules.append(_page_rule(name, _running_title(chapter_title), texts))
+        rules.append(_page_rule(name, _running_title(chapter_title), texts, m.lang == "fa"))
         part = ""
         if c.part:
             pid = f"{prefix(c.rel)}{PREFIX_SEP}part"
@@ -395,7 +398,7 @@ def book_document(site: Path, book: Book, m: Meta) -> Document:
         body.append(f'<section class="print-chapter" id="{prefix(c.rel)}" style="page: {name}">{part}{html}</section>')
     cover = title_page(m, texts)
     toc_html = contents(headings, texts, province_sections)
-    rules.append(_page_rule("front", texts("pdf.contents"), texts))
+    rules.append(_page_rule("front", texts("pdf.contents"), texts, m.lang == "fa"))
     doc = _shell(texts("pdf.title"), m.lang, cover + toc_html + "\n".join(body), "".join(rules))
     doc = _check_links(doc, "book.pdf")
     return Document("book", doc, headings, toc=True, title=texts("pdf.title"), subject=texts("pdf.subject"), lang=m.lang)
@@ -426,11 +429,12 @@ def province_document(site: Path, book: Book, job: Job, m: Meta) -> Document:
                         for a in article.find_all("a", href=True) if "_downloads/" in a["href"]})
     html, hs = transform(article, job.out, {job.out}, m, texts)
     name_en, name_fa = p.key, p.fa  # the registry's key is the province's English name
+    first, second, second_lang = (name_fa, name_en, "en") if m.lang == "fa" else (name_en, name_fa, "fa")
     title = hs[0].title if hs else p.key
     cover = f"""<section class="print-cover province-cover" id="print-cover">
 <p class="cover-kicker">{htmlmod.escape(texts('pdf.cover_kicker'))}</p>
-<p class="cover-title">{htmlmod.escape(name_en)}</p>
-<p class="cover-title-other" lang="fa" dir="rtl">{htmlmod.escape(name_fa)}</p>
+<p class="cover-title">{htmlmod.escape(first)}</p>
+<p class="cover-title-other" lang="{second_lang}" dir="{'rtl' if second_lang == 'fa' else 'ltr'}">{htmlmod.escape(second)}</p>
 <p class="cover-subtitle">{htmlmod.escape(texts('pdf.iso', code=p.iso))}</p>
 <p class="cover-sources">{htmlmod.escape(texts('pdf.cover_from', title=texts('pdf.title')))}</p>
 <dl class="cover-facts">
@@ -446,12 +450,12 @@ def province_document(site: Path, book: Book, job: Job, m: Meta) -> Document:
     files = "".join(f"<li><code>{htmlmod.escape(name)}</code>{_site_link(m, url)}</li>" for name, url in downloads)
     data = (f'<section class="print-data" id="print-data"><h3>{htmlmod.escape(texts("pdf.data_title"))}</h3>'
             f'<p>{htmlmod.escape(texts("pdf.data_intro"))}</p><ul>{files}</ul></section>')
-    rule = _page_rule("ch-0", _running_title(title), texts)
+    rule = _page_rule("ch-0", _running_title(title), texts, m.lang == "fa")
     body = cover + f'<section class="print-chapter" id="{prefix(job.out)}" style="page: ch-0">{html}{data}</section>'
     doc = _shell(f"{_running_title(title)} · {texts('pdf.title')}", m.lang, body, rule)
     doc = _check_links(doc, f"{job.out}.pdf")
     return Document(job.out, doc, hs, toc=False, title=f"{_running_title(title)} · {texts('pdf.title')}",
-                    subject=texts("pdf.subject_province", province=name_en), lang=m.lang)
+                    subject=texts("pdf.subject_province", province=first), lang=m.lang)
 
 
 # ------------------------------------------------------------------------------ printing

@@ -47,31 +47,38 @@ class Staged:
     removed: list[str] = field(default_factory=list)  # deleted: no longer part of the book
 
 
-def _expected(book: Book, results: list[Result], executed_dir: Path) -> dict[str, Path | str]:
-    """Every file of the Sphinx source tree: relative path -> source file or text."""
-    want: dict[str, Path | str] = {"_config.yml": book.config, "_toc.yml": book.toc_file}
+def _expected(book: Book, results: list[Result], executed_dir: Path, lang: str = "en") -> dict[str, Path | str]:
+    """Every file of an edition's Sphinx source tree: relative path -> source file or text."""
+    from analysis.build import editions
+    from analysis.build.execute import SECOND, edition_dir
+    want: dict[str, Path | str] = {"_config.yml": editions.config_text(book, lang), "_toc.yml": editions.toc_text(book, lang)}
     for f in sorted(book.static.rglob("*")):
         if f.is_file() and f != book.structure:
             want[f"book/{f.relative_to(book.static).as_posix()}"] = f
     if book.fonts and book.fonts.exists():
         for f in sorted(book.fonts.glob("Vazirmatn-*.woff2")):
             want[f"book/_static/fonts/{f.name}"] = f
-    for f in sorted(executed_dir.rglob("*")):  # files the notebooks wrote (downloads)
+    executed = edition_dir(executed_dir, lang)
+    for f in sorted(executed.rglob("*")):  # files the notebooks wrote (downloads)
+        rel = f.relative_to(executed)
+        if lang == "en" and rel.parts[0] == SECOND:
+            continue  # the Persian pass's files
         if f.is_file() and f.suffix != ".ipynb" and not f.name.endswith(NOT_STAGED):
-            want[f.relative_to(executed_dir).as_posix()] = f
+            want[rel.as_posix()] = f
     for r in results:
         if r.status == "failed":
             want[f"{r.job.out}.md"] = FAILED_PAGE.format(title=r.job.title or r.job.name, error=r.error.replace("`", "'"),
                                                          cell=r.cell, out=r.job.out)
-        elif (executed_dir / f"{r.job.out}.ipynb").exists():
-            want[f"{r.job.out}.ipynb"] = executed_dir / f"{r.job.out}.ipynb"
+        elif (executed / f"{r.job.out}.ipynb").exists():
+            want[f"{r.job.out}.ipynb"] = executed / f"{r.job.out}.ipynb"
     return want
 
 
-def stage(book: Book, results: list[Result], src_dir: Path, executed_dir: Path) -> Staged:
-    """Make ``src_dir`` hold exactly the book's files; report what changed and what went."""
+def stage(book: Book, results: list[Result], src_dir: Path, executed_dir: Path, lang: str = "en") -> Staged:
+    """Make ``src_dir`` hold exactly the files of the book's edition in ``lang``; report what
+    changed and what went."""
     staged = Staged()
-    want = _expected(book, results, executed_dir)
+    want = _expected(book, results, executed_dir, lang)
     for rel, source in want.items():
         dst = src_dir / rel
         data = source.encode("utf-8") if isinstance(source, str) else source.read_bytes()
@@ -177,11 +184,14 @@ def sync_static(source: Path, target: Path) -> list[str]:
 LINKED = re.compile(r"""_(images|downloads)/([^"'#?\s<>()]+)""")
 
 
-def prune(site: Path) -> list[str]:
+def prune(site: Path, exclude: tuple[str, ...] = ()) -> list[str]:
     """Delete files under ``_images/`` and ``_downloads/`` that no HTML page links to (Sphinx
-    keeps those of earlier builds in its output folder); returns their relative paths."""
+    keeps those of earlier builds in its output folder); returns their relative paths.
+    ``exclude``: top-level folders that are another site (the other edition), left alone."""
     linked: set[str] = set()
     for page in site.rglob("*.html"):
+        if page.relative_to(site).parts[0] in exclude:
+            continue
         for kind, name in LINKED.findall(page.read_text(encoding="utf-8", errors="replace")):
             linked.add(f"_{kind}/{name}")
     gone = []

@@ -34,8 +34,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.build import cache, printbook, publish, render
-from analysis.build.execute import Kernels, Result, run_jobs
+from analysis.build import cache, editions, printbook, publish, render
+from analysis.build.execute import EDITIONS, Kernels, Result, run_jobs
 from analysis.build.jobs import Book, BuildError, Job, jobs, load_structure, toc, write_toc
 from analysis.core import paths
 
@@ -108,7 +108,6 @@ def build(book: Book | None = None, only: dict[str, list[str]] | None = None, wo
 def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, strict, warm, kernels) -> BuildReport:
     executed = build_dir / "executed"
     work = build_dir / "work"
-    src_dir = work / "src"
     timings: dict[str, float] = {}
 
     t = time.perf_counter()
@@ -137,8 +136,10 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
     report = BuildReport(results, timings=timings)
 
     t = time.perf_counter()
-    render.stage(book, results, src_dir, executed)
-    fingerprint = cache.tree_hash(src_dir, ("**/*",))
+    srcs = {lang: work / ("src" if lang == "en" else f"src-{lang}") for lang in EDITIONS}
+    for lang in EDITIONS:
+        render.stage(book, results, srcs[lang], executed, lang)
+    fingerprint = "+".join(cache.tree_hash(srcs[lang], ("**/*",)) for lang in EDITIONS)
     stamp_file = work / "published.json"
     published = json.loads(stamp_file.read_text()) if stamp_file.exists() else {}
     link = build_dir / "html"
@@ -155,49 +156,64 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
         return report
 
     epoch = render.source_date_epoch(book.root)
-    html, warnings = render.jupyter_book(src_dir, work / "html", "html", quiet, fresh=force, epoch=epoch)
-    report.warnings += warnings
+    htmls: dict[str, Path] = {}
+    for lang in EDITIONS:
+        out = work / ("html" if lang == "en" else f"html-{lang}")
+        htmls[lang], warnings = render.jupyter_book(srcs[lang], out, "html", quiet, fresh=force, epoch=epoch)
+        report.warnings += warnings if lang == "en" else [f"[{lang}] {w}" for w in warnings]
+    html = htmls["en"]
     timings["html"] = time.perf_counter() - t
     if report.failed and not publish_partial:  # no PDF for a book that will not be published
         target = build_dir / "failed-site"
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(html, target)
+        shutil.copytree(htmls["fa"], target / editions.FOLDER["fa"])
         names = ", ".join(r.job.name for r in report.failed)
-        also = f" Sphinx also warned {len(warnings)} time(s): {warnings[0]}" if warnings else ""
+        also = f" Sphinx also warned {len(report.warnings)} time(s): {report.warnings[0]}" if report.warnings else ""
         raise BuildError(f"{len(report.failed)} notebook(s) failed: {names}. The book with these chapters "
                          f"marked as failed is in {target}; the published book in {link} is unchanged.{also}")
     if strict and report.warnings:
         raise BuildError(_warning_message(report.warnings, work / "html" / "html.log"))
-    printed: list[printbook.Printed] = []
+    printed: dict[str, list[printbook.Printed]] = {lang: [] for lang in EDITIONS}
+    pdf_dirs = {lang: work / ("pdf" if lang == "en" else f"pdf-{lang}") for lang in EDITIONS}
     if pdf:
         t = time.perf_counter()
-        printed = printbook.make(html, book, epoch, work / "pdf", quiet=quiet)
+        for lang in EDITIONS:
+            printed[lang] = printbook.make(htmls[lang], book, epoch, pdf_dirs[lang], quiet=quiet, lang=lang)
         timings["pdf"] = time.perf_counter() - t
 
     site = build_dir / "sites" / (time.strftime("%Y%m%d-%H%M%S-") + str(os.getpid()))
     shutil.rmtree(site, ignore_errors=True)
     site.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(html, site)
-    render.prune(site)
+    shutil.copytree(htmls["fa"], site / editions.FOLDER["fa"])
+    render.prune(site, exclude=(editions.FOLDER["fa"],))
+    render.prune(site / editions.FOLDER["fa"])
     if not report.failed:  # the last gate: a successful build never publishes a failure page
         bad = publish.failed_pages(site)
         if bad:
             shutil.rmtree(site, ignore_errors=True)
             raise BuildError(f"refusing to publish: {len(bad)} page(s) say a chapter failed although every notebook "
                              f"succeeded: {', '.join(bad[:5])}. The published book in {link} is unchanged.")
-    for p in printed:  # book.pdf at the site's root, provinces/<slug>.pdf beside each chapter
-        target = site / p.path.relative_to(work / "pdf")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(p.path, target)
-    if printed:
-        printbook.link_pdfs(site, book, printed, work / "pdf")
+    for lang in EDITIONS:
+        root = site / editions.FOLDER[lang]
+        for p in printed[lang]:  # book.pdf at the edition's root, provinces/<slug>.pdf beside each chapter
+            target = root / p.path.relative_to(pdf_dirs[lang])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(p.path, target)
+        if printed[lang]:
+            printbook.link_pdfs(root, book, printed[lang], pdf_dirs[lang], lang)
+    editions.set_direction(site / editions.FOLDER["fa"], "fa")
+    editions.link_twins(site, site / editions.FOLDER["fa"])
+    editions.write_chooser(site, toc(book)["root"])
     publish.publish_site(site, link)
-    if printed:
-        publish.publish_file(printed[0].path, pdf_out)
-    stamp_file.write_text(json.dumps({"fingerprint": fingerprint, "pdf": bool(printed), "partial": bool(report.failed),
+    if printed["en"]:
+        publish.publish_file(printed["en"][0].path, pdf_out)
+        publish.publish_file(printed["fa"][0].path, pdf_out.with_name("book-fa.pdf"))
+    stamp_file.write_text(json.dumps({"fingerprint": fingerprint, "pdf": bool(printed["en"]), "partial": bool(report.failed),
                                       "warnings": report.warnings}))
     publish.tidy(build_dir, executed, {r.job.out for r in report.failed})
-    report.html, report.pdf = link, (pdf_out if printed else None)
+    report.html, report.pdf = link, (pdf_out if printed["en"] else None)
     return report
 
 
