@@ -79,34 +79,55 @@ def hook_cell(loads: str, validated: str | None = None):
     return nbformat.v4.new_code_cell("\n".join(lines), metadata={"tags": [HOOK_TAG, "remove-cell"]})
 
 
-def edition_cell(lang: str, folder: str | None = None):
-    """The hidden cell that starts a pass of the notebook in ``lang`` (and, for the second
-    pass, makes ``folder`` the working directory, so the files it writes do not replace the
-    first pass's)."""
+def edition_cell(lang: str, folder: str | None = None, keep: tuple[str, ...] = ()):
+    """The hidden cell that starts a pass of the notebook in ``lang``. The first pass records
+    the names the kernel has; the second forgets every name the first pass defined except
+    ``keep`` (the parameters), so it starts as the first did (a parameter check sees only the
+    parameters), and makes ``folder`` the working directory, so the files it writes do not
+    replace the first pass's."""
     import nbformat
 
     lines = ["# Injected by the build runner (analysis.build.execute.edition_cell); hidden from readers.",
              "from analysis.core.text import use_language as _build_use_language",
              f"_build_use_language({lang!r})  # the edition this pass of the notebook writes",
              "del _build_use_language"]
-    if folder:
-        lines += ["import os as _build_os", f"_build_os.makedirs({folder!r}, exist_ok=True)",
+    if folder is None:
+        lines.append("_build_names = set(globals())")
+    else:
+        lines += [f"for _build_name in [n for n in list(globals()) if not n.startswith('_') and n not in _build_names "
+                  f"and n not in {sorted(keep)!r}]:",
+                  "    del globals()[_build_name]",
+                  "import os as _build_os", f"_build_os.makedirs({folder!r}, exist_ok=True)",
                   f"_build_os.chdir({folder!r})", "del _build_os",
                   "import matplotlib.pyplot as _build_plt", "_build_plt.close('all')", "del _build_plt"]
     return nbformat.v4.new_code_cell("\n".join(lines), metadata={"tags": [EDITION_TAG, "remove-cell"]})
 
 
-def two_passes(nb, fa_folder: Path) -> None:
+def parameter_names(nb, given: dict | None = None) -> tuple[str, ...]:
+    """The names a notebook's ``parameters`` cell assigns, and those papermill is given."""
+    import ast
+
+    names = set(given or {})
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
+            for node in ast.walk(ast.parse(cell.source)):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    names.add(node.id)
+    return tuple(sorted(names))
+
+
+def two_passes(nb, fa_folder: Path, parameters: dict | None = None) -> None:
     """Make ``nb`` run its cells twice in one kernel: in English, then (after a hidden edition
     cell) in Persian. The parameters cell runs once (the injected parameters stay). The
     Markdown cells hold only glue references and labels, which are the same in both."""
     import copy
 
+    keep = parameter_names(nb, parameters)
     second = [copy.deepcopy(c) for c in nb.cells
               if HOOK_TAG not in c.metadata.get("tags", []) and "parameters" not in c.metadata.get("tags", [])]
     first_code = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and HOOK_TAG in c.metadata.get("tags", [])), -1)
     nb.cells.insert(first_code + 1, edition_cell(EDITIONS[0]))
-    nb.cells += [edition_cell(EDITIONS[1], str(fa_folder)), *second]
+    nb.cells += [edition_cell(EDITIONS[1], str(fa_folder), keep), *second]
 
 
 def split_passes(nb):
@@ -220,7 +241,7 @@ def execute_one(job: Job, executed_dir: Path, validated: str | None = None, time
     loads.unlink(missing_ok=True)
     nb.cells.insert(0, hook_cell(loads.name, validated))
     second = edition_dir(executed_dir, EDITIONS[1]) / f"{job.out}.ipynb"
-    two_passes(nb, second.parent)
+    two_passes(nb, second.parent, job.parameters)
     saved = {fd: os.dup(fd) for fd in (1, 2)}
     log_fd = os.open(out.with_suffix(".log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     for fd in saved:
