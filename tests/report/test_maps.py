@@ -146,7 +146,8 @@ def test_small_multiples_one_map_per_indicator():
 
 # --------------------------------------------------------------------------- notebooks
 MAP_FIGURES = {
-    "02_national.md": {"fig_national_ratios"},
+    "02_national.md": {"fig_national_land", "fig_national_environment", "fig_national_programmes", "fig_national_loans",
+                       "fig_national_training"},  # one figure per group of indicators, each fits a page
     "03_provinces_compared.md": {"fig_provinces_heatmap", "fig_provinces_map_ratios", "fig_provinces_scaling",
                                  "fig_provinces_map_units", "fig_provinces_projects", "fig_provinces_map_finances"},
     "04_clusters.md": {"fig_clusters_change", "fig_clusters_provinces", "fig_clusters_map"},
