@@ -120,17 +120,36 @@ def matrix() -> Matrix:
     return Matrix(ratio, state, pd.DataFrame(flagged, columns=["province", "indicator", "flag"]))
 
 
+#: Heat map: width (inches), resolution and text size (points). On a 390-pixel phone the image is
+#: shown about 342 pixels wide: 9.5 points on 5 inches is 9.0 pixels there; in print the 750-pixel
+#: image fills the 176 mm column, or as much of it as a 205 mm page height leaves.
+HEAT_WIDTH, HEAT_DPI, HEAT_TEXT = 5.0, 150, 9.5
+
+
 def heatmap(m: Matrix | None = None):
     """Heat map of the matrix: colour = ratio (0 to 200 %, centred on 100 %: :func:`analysis.report.figures.ratio_norm`),
     undefined cells hatched by reason (:data:`analysis.report.figures.HATCH`), with the percentage printed in
-    each defined cell. The maps of :mod:`analysis.report.maps` use the same scale and hatching."""
+    each defined cell. The maps of :mod:`analysis.report.maps` use the same scale and hatching.
+
+    Provinces are rows named in the reader's language, indicators columns under short upright names
+    (read from below), so that every text is :data:`HEAT_TEXT` points on a :data:`HEAT_WIDTH`-inch figure."""
     figures.setup()
     import matplotlib.pyplot as plt
     from matplotlib.patches import Rectangle
 
     m = matrix() if m is None else m
     r = m.ratio
-    fig, ax = plt.subplots(figsize=(7.5, 10.2))
+    from matplotlib.font_manager import FontProperties
+
+    fig = plt.figure(figsize=(HEAT_WIDTH, 4.0), dpi=HEAT_DPI)
+    renderer = fig.canvas.get_renderer()
+    names = [province_name(k) for k in r.index]
+    widest = max(renderer.get_text_width_height_descent(n, FontProperties(size=HEAT_TEXT), ismath=False)[0] for n in names)
+    names_in = widest / HEAT_DPI + 0.15  # the row names' column: the widest name and the tick pad
+    row_in, head_in, foot_in = 0.172, 0.8, 1.5
+    h = head_in + row_in * len(r.index) + foot_in
+    fig.set_size_inches(HEAT_WIDTH, h)
+    ax = fig.add_axes((names_in / HEAT_WIDTH, foot_in / h, 1 - names_in / HEAT_WIDTH - 0.005, row_in * len(r.index) / h))
     im = ax.imshow(np.ma.masked_invalid(r.clip(upper=figures.RATIO_MAX).to_numpy(dtype=float)), cmap=figures.ratio_cmap(),
                    norm=figures.ratio_norm(), aspect="auto")
     for i, prov in enumerate(r.index):
@@ -138,24 +157,26 @@ def heatmap(m: Matrix | None = None):
             s = m.state.loc[prov, ind]
             if s == "defined":
                 v = r.loc[prov, ind]
-                ax.text(j, i, f"{100 * v:.0f}", ha="center", va="center", fontsize=6.5, color=figures.text_colour(v))
+                ax.text(j, i, f"{100 * v:.0f}", ha="center", va="center", fontsize=HEAT_TEXT, color=figures.text_colour(v))
             else:
                 ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=figures.MISSING_FACE,
                                        edgecolor=figures.MISSING_EDGE, hatch=figures.HATCH[s], lw=0))
     ax.set_xticks(range(len(r.columns)))
-    ax.set_xticklabels([f"{en('provinces_compared.ind_' + c)}\n{fa('provinces_compared.ind_' + c)}" for c in r.columns],
-                       fontsize=7, rotation=0)
+    ax.set_xticklabels([t("provinces_compared.ind_" + c) for c in r.columns], fontsize=HEAT_TEXT, rotation=90)
     ax.xaxis.tick_top()
+    ax.tick_params(length=0, pad=2)
     ax.set_yticks(range(len(r.index)))
-    ax.set_yticklabels([province_label(k) for k in r.index], fontsize=7)
+    ax.set_yticklabels(names, fontsize=HEAT_TEXT)
     ax.grid(False)
     for s in ("top", "right", "left", "bottom"):
         ax.spines[s].set_visible(False)
-    figures.ratio_colourbar(fig, im, ax, bi("provinces_compared.heatmap_colourbar"), orientation="horizontal",
-                            fraction=0.03, pad=0.02)
-    fig.legend(handles=figures.state_handles(), loc="lower center", ncol=3, frameon=False, fontsize=7.5,
-               bbox_to_anchor=(0.5, 0.0))
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    bar = fig.add_axes((0.12, 1.17 / h, 0.76, 0.13 / h))
+    cb = figures.ratio_colourbar(fig, im, None, bi("provinces_compared.heatmap_colourbar"), cax=bar,
+                                 orientation="horizontal")
+    cb.ax.tick_params(labelsize=HEAT_TEXT)
+    cb.set_label(bi("provinces_compared.heatmap_colourbar"), fontsize=HEAT_TEXT, labelpad=1)
+    fig.legend(handles=figures.state_handles(), loc="lower center", ncol=2, frameon=False, fontsize=HEAT_TEXT,
+               bbox_to_anchor=(0.5, 0.0), handlelength=1.5, columnspacing=1.0, borderaxespad=0.1)
     plt.close(fig)
     return fig
 
