@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis.core.provinces import get as get_province
 from analysis.core.provinces import registry
-from analysis.core.text import bi, en, fa, language, pair, t
+from analysis.core.text import bi, language, pair, t
 from analysis.metrics import planactual, prices, rates
 from analysis.metrics.indicators import frames, indicators
 from analysis.metrics.indicators import get as get_indicator
