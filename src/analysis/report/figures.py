@@ -124,6 +124,29 @@ def state_handles(states=tuple(HATCH)):
             for s in states]
 
 
+def wrap_to_width(text: str, width_px: float, renderer, size: float) -> str:
+    """``text`` broken between words (never at a no-break space) into lines at most ``width_px``
+    pixels wide as ``renderer`` draws them at ``size`` points (a single word wider stays whole;
+    existing line breaks are kept)."""
+    from matplotlib.font_manager import FontProperties
+
+    prop = FontProperties(size=size)
+
+    def w(s: str) -> float:
+        return renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
+
+    out: list[str] = []
+    for para in text.split("\n"):
+        lines: list[str] = []
+        for word in para.split(" "):
+            if lines and w(lines[-1] + " " + word) <= width_px:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        out += lines
+    return "\n".join(out)
+
+
 # --------------------------------------------------------------------------- sizes as shown
 #: How the book shows a figure's PNG: a 390-pixel phone about :data:`PHONE_PX` CSS pixels wide
 #: (never wider than the image); the print edition at 96 pixels an inch, scaled down to the

@@ -325,22 +325,8 @@ NBSP = "\u00a0"
 
 
 def wrap_measured(text: str, width_px: float, renderer, size: float = LABEL_SIZE) -> str:
-    """``text`` broken between words (never at a no-break space) into lines at most ``width_px``
-    pixels wide as ``renderer`` draws them at ``size`` points (a single word wider stays whole)."""
-    from matplotlib.font_manager import FontProperties
-
-    prop = FontProperties(size=size)
-
-    def w(s: str) -> float:
-        return renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
-
-    lines: list[str] = []
-    for word in text.split(" "):
-        if lines and w(lines[-1] + " " + word) <= width_px:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "\n".join(lines)
+    """:func:`analysis.report.figures.wrap_to_width` at the label size."""
+    return figures.wrap_to_width(text, width_px, renderer, size)
 
 
 def context_of(r) -> tuple[str, str]:
