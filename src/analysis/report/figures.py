@@ -124,22 +124,34 @@ def state_handles(states=tuple(HATCH)):
             for s in states]
 
 
-def wrap_to_width(text: str, width_px: float, renderer, size: float) -> str:
-    """``text`` broken between words (never at a no-break space) into lines at most ``width_px``
-    pixels wide as ``renderer`` draws them at ``size`` points (a single word wider stays whole;
-    existing line breaks are kept)."""
+@lru_cache(maxsize=8)
+def _renderer(dpi: float):
+    from matplotlib.backends.backend_agg import RendererAgg
+    return RendererAgg(10, 10, dpi)
+
+
+@lru_cache(maxsize=8192)
+def text_width(text: str, size: float, dpi: float) -> float:
+    """Width in pixels of one line of ``text`` at ``size`` points and ``dpi``, in the book's font
+    (cached: the same titles and labels are measured for every province's map)."""
     from matplotlib.font_manager import FontProperties
+    setup()
+    return _renderer(dpi).get_text_width_height_descent(text, FontProperties(size=size), ismath=False)[0]
 
-    prop = FontProperties(size=size)
 
-    def w(s: str) -> float:
-        return renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
+def wrap_to_width(text: str, width_px: float, size: float, dpi: float) -> str:
+    """``text`` broken between words (never at a no-break space) into lines at most ``width_px``
+    pixels wide at ``size`` points and ``dpi`` (:func:`text_width`; a single word wider stays whole;
+    existing line breaks are kept).
 
+    >>> wrap_to_width("a b c", 1e6, 9.5, 150), wrap_to_width("a b c", 1, 9.5, 150)
+    ('a b c', 'a\\nb\\nc')
+    """
     out: list[str] = []
     for para in text.split("\n"):
         lines: list[str] = []
         for word in para.split(" "):
-            if lines and w(lines[-1] + " " + word) <= width_px:
+            if lines and text_width(lines[-1] + " " + word, size, dpi) <= width_px:
                 lines[-1] += " " + word
             else:
                 lines.append(word)

@@ -191,7 +191,7 @@ def set_title(ax, text: str, fontsize: float = TEXT, **kw) -> None:
     otherwise widen the figure's tight-cropped image, and shrink every text on a phone)."""
     fig = ax.figure
     width_px = ax.get_position().width * fig.get_figwidth() * fig.dpi
-    ax.set_title(figures.wrap_to_width(text, width_px, fig.canvas.get_renderer(), fontsize), fontsize=fontsize, **kw)
+    ax.set_title(figures.wrap_to_width(text, width_px, fontsize, fig.dpi), fontsize=fontsize, **kw)
 
 
 def credit(ax, fontsize: float = TEXT) -> None:
@@ -205,6 +205,8 @@ def _blank(ax) -> None:
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
+    ax.set_xticks([])  # no ticks to lay out (the axis is off, but its ticks would still be made)
+    ax.set_yticks([])
     ax.set_axis_off()
 
 
@@ -425,6 +427,7 @@ def locator(province_key: str, ratios: dict, *, label: str, note: str, title: st
     cb = figures.ratio_colourbar(fig, ScalarMappable(norm=figures.ratio_norm(), cmap=figures.ratio_cmap()), None, label,
                                  cax=bar, orientation="horizontal")
     cb.set_label(label, fontsize=TEXT)
+    cb.minorticks_off()
     bar.tick_params(labelsize=TEXT)
     fig.text(0.01, 0.01, t("map_credit"), fontsize=TEXT, color="#555555")
     plt.close(fig)

@@ -319,14 +319,9 @@ GROUPS: tuple[Group, ...] = (
 FIG_WIDTH, FIG_DPI, LABEL_SIZE = 5.0, 150, 9.5
 #: Height / width at most: 205 mm over the 176 mm column, with a margin.
 MAX_ASPECT = 1.15
-#: Characters per label line for :func:`chart_label` (the figure measures its labels instead, :func:`wrap_measured`).
+#: Characters per label line for :func:`chart_label` (the figure measures its labels instead, :func:`analysis.report.figures.wrap_to_width`).
 LABEL_WRAP = 80
 NBSP = "\u00a0"
-
-
-def wrap_measured(text: str, width_px: float, renderer, size: float = LABEL_SIZE) -> str:
-    """:func:`analysis.report.figures.wrap_to_width` at the label size."""
-    return figures.wrap_to_width(text, width_px, renderer, size)
 
 
 def context_of(r) -> tuple[str, str]:
@@ -414,7 +409,6 @@ def figure(df: pd.DataFrame | None = None, group: str = "land"):
     d = group_rows(df, group)
     rtl = language() == "fa"
     fig = plt.figure(figsize=(FIG_WIDTH, 4.0), dpi=FIG_DPI)
-    renderer = fig.canvas.get_renderer()
     ax_left, ax_width = 0.02, 0.96
     text_px = FIG_WIDTH * FIG_DPI * ax_width * 0.985  # the labels' room: the axes' width less a margin
     # rows, in label lines from the top: a subject heading, then each indicator's label lines
@@ -427,7 +421,7 @@ def figure(df: pd.DataFrame | None = None, group: str = "land"):
             items.append(("head", y, 1, t(f"national.ctx_{c}"), None))
             y += 1.0
         for r in rows.itertuples():
-            lab = wrap_measured(chart_label(r, ratio=True), text_px, renderer)
+            lab = figures.wrap_to_width(chart_label(r, ratio=True), text_px, LABEL_SIZE, FIG_DPI)
             n = lab.count("\n") + 1
             items.append(("row", y, n, lab, r))
             y += n + 0.3
