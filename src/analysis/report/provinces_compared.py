@@ -298,7 +298,10 @@ def slope_range(f: planactual.ScalingFit) -> str:
 
 
 def fit_figure(fs: dict | None = None):
-    """One panel per fitted indicator: provinces, fitted line, 95 % prediction band (log axes)."""
+    """One panel per fitted indicator: provinces, fitted line, 95 % prediction band (log axes).
+
+    Two panels a row on a :data:`HEAT_WIDTH`-inch figure, every text at least 9 points (8.5 pixels
+    on a phone), one legend under the panels; panel titles wrapped to the panel's width."""
     figures.setup()
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter, NullFormatter
@@ -307,7 +310,10 @@ def fit_figure(fs: dict | None = None):
     n = len(fs)
     cols = 2
     rows_ = int(np.ceil(n / cols))
-    fig, axes = plt.subplots(rows_, cols, figsize=(7.5, 3.0 * rows_))
+    panel_h, foot = 2.75, 0.55
+    fig, axes = plt.subplots(rows_, cols, figsize=(HEAT_WIDTH, panel_h * rows_ + foot), dpi=HEAT_DPI)
+    fig.subplots_adjust(left=0.185, right=0.985, top=1 - 0.42 / (panel_h * rows_ + foot),
+                        bottom=(foot + 0.45) / (panel_h * rows_ + foot), wspace=0.62, hspace=0.8)
     axes = np.atleast_1d(axes).ravel()
     for ax, (k, f) in zip(axes, fs.items()):
         d = f.fitted.sort_values("log_plan")
@@ -323,22 +329,29 @@ def fit_figure(fs: dict | None = None):
         ax.scatter(inside["plan"], inside["actual"], s=14, color=figures.PALETTE["actual"], zorder=3)
         ax.scatter(out["plan"], out["actual"], s=22, color=figures.PALETTE["highlight"], zorder=4)
         for _, r in out.iterrows():
-            ax.annotate(province_label(r["province"]), (r["plan"], r["actual"]), fontsize=6.5,
-                        xytext=(3, 3), textcoords="offset points")
+            right = r["plan"] > np.sqrt(x.min() * x.max())  # name to the left of a point in the right half
+            ax.annotate(province_name(r["province"]), (r["plan"], r["actual"]), fontsize=9,
+                        xytext=(-3 if right else 3, 3), textcoords="offset points", ha="right" if right else "left")
         ax.set_xscale("log")
         ax.set_yscale("log")
         ind = get_indicator(k)
-        ax.set_title(pair(ind.en, ind.fa), fontsize=8.5)
-        ax.set_xlabel(f"{bi('plan')} ({unit_text(ind.unit)})", fontsize=7.5)
-        ax.set_ylabel(f"{bi('actual')} ({unit_text(ind.unit)})", fontsize=7.5)
-        ax.tick_params(labelsize=7)
+        width_px = ax.get_position().width * HEAT_WIDTH * HEAT_DPI * 1.15  # a title may reach into the margins
+        ax.set_title(figures.wrap_to_width(indicator_text(k), width_px, 9.5, HEAT_DPI), fontsize=9.5)
+        ax.set_xlabel(f"{t('plan')} ({unit_text(ind.unit)})", fontsize=9)
+        ax.set_ylabel(f"{t('actual')} ({unit_text(ind.unit)})", fontsize=9, labelpad=1)
+        ax.tick_params(labelsize=9)
+        ax.text(0.03, 0.97, t("provinces_compared.fit_line", slope=f"{f.slope:.2f}"), transform=ax.transAxes,
+                fontsize=9, ha="left", va="top", color=figures.PALETTE["actual"])
         for axis in (ax.xaxis, ax.yaxis):
             axis.set_major_formatter(FuncFormatter(lambda v, _: num(v)))
             axis.set_minor_formatter(NullFormatter())
-        ax.legend(fontsize=6, loc="upper left", frameon=False)
+    handles, labels = axes[0].get_legend_handles_labels()
+    slope = t("provinces_compared.fit_line", slope="").rstrip(" ,:")  # each panel's slope is in the table
+    labels = [slope if lab.startswith(slope) else lab for lab in labels]
+    fig.legend(handles, labels, loc="lower center", ncol=3, frameon=False, fontsize=9, bbox_to_anchor=(0.5, 0.0),
+               handlelength=1.4, columnspacing=0.9)
     for ax in axes[n:]:
         ax.set_visible(False)
-    fig.tight_layout()
     plt.close(fig)
     return fig
 
