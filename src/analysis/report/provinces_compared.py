@@ -434,25 +434,37 @@ def projects() -> pd.DataFrame:
 
 
 def projects_figure(d: pd.DataFrame | None = None):
-    """Stacked horizontal bars of projects under construction by stage, per province."""
+    """Stacked horizontal bars of projects under construction by stage, per province. For a phone:
+    :data:`HEAT_WIDTH` inches wide, provinces named in the reader's language, every text
+    :data:`HEAT_TEXT` points, the legend under the bars."""
     figures.setup()
     import matplotlib.pyplot as plt
 
     d = projects() if d is None else d
     colours = ["#cfd8dc", "#9aa5b1", "#5b8fa8", "#1f6f8b", "#0b3c5d"]
-    fig, ax = plt.subplots(figsize=(7.5, 8.0))
+    names = [province_name(k) for k in d["province"]]
+    widest = max(figures.text_width(n, HEAT_TEXT, HEAT_DPI) for n in names)
+    names_in = widest / HEAT_DPI + 0.15
+    row_in, head_in, foot_in = 0.172, 0.4, 1.95
+    h = head_in + row_in * len(d) + foot_in
+    fig = plt.figure(figsize=(HEAT_WIDTH, h), dpi=HEAT_DPI)
+    ax = fig.add_axes((names_in / HEAT_WIDTH, foot_in / h, 1 - names_in / HEAT_WIDTH - 0.05, row_in * len(d) / h))
     left = np.zeros(len(d))
-    labels = [province_label(k) for k in d["province"]]
+    y = np.arange(len(d))
     for s, c in zip(STAGES, colours):
         v = d[s].astype(float).to_numpy()
-        ax.barh(labels, v, left=left, color=c, label=bi("provinces_compared." + s), height=0.75)
+        ax.barh(y, v, left=left, color=c, label=bi("provinces_compared." + s), height=0.75)
         left += v
-    ax.set_xlabel(bi("provinces_compared.projects_x"))
-    ax.set_title(bi("provinces_compared.projects_title"), fontsize=10)
-    ax.tick_params(axis="y", labelsize=7)
+    ax.set_yticks(y, names)
+    ax.set_ylim(-0.5, len(d) - 0.5)  # the most projects on top
+    fig.text(0.5, (foot_in - 0.3) / h, figures.wrap_to_width(bi("provinces_compared.projects_x"), 0.95 * HEAT_WIDTH * HEAT_DPI,
+                                                            HEAT_TEXT, HEAT_DPI), fontsize=HEAT_TEXT, ha="center", va="top")
+    fig.suptitle(figures.wrap_to_width(bi("provinces_compared.projects_title"), HEAT_WIDTH * HEAT_DPI, HEAT_TEXT + 0.5,
+                                       HEAT_DPI), fontsize=HEAT_TEXT + 0.5, y=1 - 0.05 / h, va="top")
+    ax.tick_params(labelsize=HEAT_TEXT)
     ax.grid(axis="y", visible=False)
-    ax.legend(fontsize=7, loc="lower right", frameon=True)
-    fig.tight_layout()
+    fig.legend(loc="lower center", ncol=1, frameon=False, fontsize=HEAT_TEXT, bbox_to_anchor=(0.5, 0.0),
+               handlelength=1.4, borderaxespad=0.1, labelspacing=0.3)
     plt.close(fig)
     return fig
 
