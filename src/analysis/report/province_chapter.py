@@ -354,7 +354,8 @@ class ProvinceChapter:
         ax.set_xlim(-10, 100 * cap + 20)
         ax.tick_params(axis="x", labelsize=size)
         ax.set_xlabel(f"{bi('province.fig_x')}\n{t('province.fig_x_note', cap=f'{int(100 * cap)} %')}", fontsize=size)
-        fig.suptitle(pair(self.p.key, self.p.fa), fontsize=size + 1, y=1 - 0.05 / h, va="top")
+        # the province's name on top (the axes' title, raised over the legend)
+        ax.set_title(pair(self.p.key, self.p.fa), fontsize=size + 1, y=1 + (top - 0.26) / body, pad=0, va="bottom")
         handles = [Line2D([], [], marker="o", ls="", color=figures.PALETTE["highlight"], markeredgecolor="black", label=self.name),
                    Line2D([], [], marker="o", ls="", color=figures.PALETTE["muted"], label=t("province.fig_others")),
                    Line2D([], [], color=figures.PALETTE["national"], lw=2, label=t("province.fig_national"))]
