@@ -59,30 +59,42 @@ def ax():
 
 def test_every_registry_province_drawn_exactly_once(ax):
     keys = [p.key for p in registry()]
-    patches = maps.choropleth(ax, {k: 1.0 for k in keys})
-    assert sorted(patches) == sorted(keys)
-    assert len(ax.patches) == 31  # no province drawn twice, none forgotten
-    # every patch is its province's outline
-    for k, patch in patches.items():
-        assert patch.get_path() is maps.shapes()[k].path
+    drawn = maps.choropleth(ax, {k: (None if k == "Qom" else 1.0) for k in keys}, states={"Qom": "flagged"})
+    assert sorted(drawn) == sorted(keys)
+    # the provinces are a few collections (one artist each, not 31 patches): every outline in
+    # exactly one filled collection, no province drawn twice, none forgotten
+    filled = [c for c in ax.collections if c.get_gid() == "provinces" or c.get_gid().startswith("hatch:")]
+    paths = [p for c in filled for p in c.get_paths()]
+    assert len(paths) == 31 and {id(p) for p in paths} == {id(s.path) for s in maps.shapes().values()}
+    assert [len(c.get_paths()) for c in ax.collections if c.get_gid() == "hatch:xxx"] == [1]  # Qom, flagged
+    assert not ax.patches  # nothing drawn as a patch (add_patch walks every segment for the limits)
+    for k, d in drawn.items():
+        assert d.path is maps.shapes()[k].path
+    assert ax.get_xlim() == maps.extent()[:2]  # limits from the cached extent, not from the data
 
 
 def test_hundred_percent_is_the_palettes_centre(ax):
-    patches = maps.choropleth(ax, {"Khuzestan": 1.0, "Tehran": 0.0, "Fars": 3.5})
+    drawn = maps.choropleth(ax, {"Khuzestan": 1.0, "Tehran": 0.0, "Fars": 3.5})
     rdylbu = matplotlib.colormaps["RdYlBu"]
-    assert patches["Khuzestan"].get_facecolor() == pytest.approx(rdylbu(0.5))
-    assert patches["Tehran"].get_facecolor() == pytest.approx(rdylbu(0.0))
-    assert patches["Fars"].get_facecolor() == pytest.approx(rdylbu(1.0))  # 350 % shown as >= 200 %
+    assert drawn["Khuzestan"].facecolor == pytest.approx(rdylbu(0.5))
+    assert drawn["Tehran"].facecolor == pytest.approx(rdylbu(0.0))
+    assert drawn["Fars"].facecolor == pytest.approx(rdylbu(1.0))  # 350 % shown as >= 200 %
+    # the collection carries the same colours, in the shapes' order
+    c = next(c for c in ax.collections if c.get_gid() == "provinces")
+    i = [p is maps.shapes()["Khuzestan"].path for p in c.get_paths()].index(True)
+    assert tuple(c.get_facecolors()[i]) == pytest.approx(rdylbu(0.5))
     assert figures.ratio_colour(1.0) == pytest.approx(rdylbu(0.5))
 
 
 def test_hatching_of_provinces_without_a_ratio(ax):
-    patches = maps.choropleth(ax, {"Khuzestan": 1.2, "Tehran": None, "Qom": float("nan")},
-                              states={"Tehran": "zero_plan", "Qom": "flagged"})
-    assert patches["Tehran"].get_hatch() == ".."
-    assert patches["Qom"].get_hatch() == "xxx"
-    assert patches["Fars"].get_hatch() == "///"  # not in the values: not in the table
-    assert patches["Khuzestan"].get_hatch() is None
+    drawn = maps.choropleth(ax, {"Khuzestan": 1.2, "Tehran": None, "Qom": float("nan")},
+                            states={"Tehran": "zero_plan", "Qom": "flagged"})
+    assert drawn["Tehran"].hatch == ".."
+    assert drawn["Qom"].hatch == "xxx"
+    assert drawn["Fars"].hatch == "///"  # not in the values: not in the table
+    assert drawn["Khuzestan"].hatch is None
+    hatches = {c.get_gid(): c.get_hatch() for c in ax.collections if c.get_gid().startswith("hatch:")}
+    assert hatches == {"hatch:..": "..", "hatch:xxx": "xxx", "hatch:///": "///"}
 
 
 def test_heat_map_and_maps_share_scale_and_hatching():
@@ -137,16 +149,17 @@ def test_small_multiples_one_map_per_indicator():
     from analysis.report import provinces_compared as ch
     m = ch.matrix()
     fig = ch.ratio_maps(m)
-    maps_axes = [a for a in fig.axes if len(a.patches) >= 31]
+    maps_axes = [a for a in fig.axes if any(c.get_gid() == "provinces" for c in a.collections)]
     assert len(maps_axes) == len(m.ratio.columns) == 8
-    # hatched patches: one per undefined cell (+ its white border): the matrix's undefined cells
-    hatched = sum(1 for a in maps_axes for p in a.patches if p.get_hatch())
+    # hatched provinces: one per undefined cell of the matrix
+    hatched = sum(len(c.get_paths()) for a in maps_axes for c in a.collections if c.get_gid().startswith("hatch:"))
     assert hatched == int((m.state != "defined").to_numpy().sum())
 
 
 # --------------------------------------------------------------------------- notebooks
 MAP_FIGURES = {
-    "02_national.md": {"fig_national_ratios"},
+    "02_national.md": {"fig_national_land", "fig_national_environment", "fig_national_programmes", "fig_national_loans",
+                       "fig_national_training"},  # one figure per group of indicators, each fits a page
     "03_provinces_compared.md": {"fig_provinces_heatmap", "fig_provinces_map_ratios", "fig_provinces_scaling",
                                  "fig_provinces_map_units", "fig_provinces_projects", "fig_provinces_map_finances"},
     "04_clusters.md": {"fig_clusters_change", "fig_clusters_provinces", "fig_clusters_map"},
@@ -167,3 +180,37 @@ def test_notebook_glues_and_shows_its_figures(notebook):
     for name in re.findall(r":name: (fig-[\w-]+)", text):
         cited = any(f"{{numref}}`{name}`" in p.read_text(encoding="utf-8") for p in (paths.ROOT / "text" / "en").glob("*.yml"))
         assert cited, f"{notebook}: {name} is not cited with {{numref}} in text/en"
+
+
+# --------------------------------------------------------------------------- sizes (issue 12: a 390 px phone)
+def _map_figures():
+    from analysis.report import clusters, kaleh, provinces_compared
+    from analysis.report import province_chapter as pc
+    return {"ratio_maps": provinces_compared.ratio_maps(), "units_map": provinces_compared.units_map(),
+            "finances_map": provinces_compared.finances_map(), "clusters_map": clusters.province_map(),
+            "kaleh_map": kaleh.province_map(), "locator": pc.province_chapter("Kohgiluyeh and Boyer-Ahmad").locator_figure()}
+
+
+def test_map_text_reads_on_a_phone_and_titles_do_not_widen_the_image():
+    for name, fig in _map_figures().items():
+        s = figures.shown_sizes(fig)
+        # the tight-cropped PNG is the figure's width and its 0.1 in margins, no wider: a long title
+        # wrapped (finances_map was 876 px with its title on one line)
+        assert s["width"] <= (maps.WIDTH + 0.25) * maps.DPI, (name, s["width"])
+        # smallest text (province names) about 8.5 px on a phone showing the image 342 px wide
+        assert s["min_font"] >= maps.MIN_FONT and s["phone_px"] >= 8.0, (name, s)
+        for ax in fig.axes:  # titles, colour-bar labels and legends at the larger size
+            if ax.get_title():
+                assert ax.title.get_fontsize() >= maps.TEXT, name
+        for leg in fig.legends:
+            assert all(x.get_fontsize() >= maps.TEXT for x in leg.get_texts()), name
+
+
+def test_title_wrapped_to_the_axes_width():
+    fig = maps.new_figure(2.0)
+    ax = fig.add_axes((0, 0, 1, 1))
+    long = " ".join(["Resource growth of the provincial companies"] * 3)
+    maps.set_title(ax, long)
+    assert "\n" in ax.get_title() and ax.get_title().replace("\n", " ") == long  # wrapped, every word kept
+    assert ax.title.get_window_extent().width <= maps.WIDTH * maps.DPI
+    matplotlib.pyplot.close(fig)

@@ -122,17 +122,66 @@ def test_verdict_function():
         ch_national.verdict(50, 5, 10, "furlong")
 
 
-def test_figure_and_table(nat):
-    fig = ch_national.figure(nat)
-    assert len(fig.axes[0].patches) == len(nat)
-    # every bar's label is written whole (the issue: labels cut with "…" unreadable on a phone)
-    texts = [t.get_text().replace("\n", " ") for t in fig.axes[0].texts]
-    assert not any("…" in t for t in texts)
-    for r in nat[nat["status"] == "defined"].itertuples():
-        assert ch_national.chart_label(r) in texts
-    assert fig.get_size_inches()[0] <= 5.0  # scaled to a phone's 358 px, 8-point text stays ~8 px
+def test_table_html(nat):
     html = ch_national.table(nat)._repr_html_()
     assert "nan" not in html.lower().replace("nana", "") and "None" not in html
+
+
+def test_figure_groups_cover_every_dataset_once():
+    datasets = [d for g in ch_national.GROUPS for d in g.datasets]
+    assert sorted(datasets) == sorted(s.dataset for s in ch_national.SPECS)
+    # 002 Tables 42, 45, 48: the three loan schemes' cumulative targets in their own figure
+    assert ch_national.figure_tables(ch_national.national_frame(), "loans") == "42, 45, 48"
+
+
+def _png_size(fig):
+    import io
+
+    from PIL import Image
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=fig.dpi, bbox_inches="tight")  # as the notebook shows it
+    return Image.open(buf).size
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_figures_fit_a_phone_and_a_page(nat, lang):
+    from matplotlib.text import Text
+
+    from analysis.core import text
+    text.use_language(lang)
+    try:
+        shown = []
+        for g in ch_national.GROUPS:
+            fig = ch_national.figure(nat, g.key)
+            w, h = _png_size(fig)
+            # print: the image fills the 176 mm column; at most 205 mm tall (book/_static/print.css)
+            assert h / w <= ch_national.MAX_ASPECT <= 205 / 176, (g.key, w, h)
+            # phone: shown ~342 px wide; the smallest text at least 9 px there
+            sizes = [x.get_fontsize() for x in fig.findobj(Text) if x.get_text().strip()]
+            assert min(sizes) / 72 * fig.dpi * 342 / w >= 9.0, (g.key, min(sizes), w)
+            ax = fig.axes[0]
+            box = ax.get_window_extent()
+            labels = [x for x in ax.texts if x.get_fontweight() != "bold"]
+            assert len(labels) == len(ax.patches)  # one label per bar
+            for x in labels:  # no label runs out of the figure
+                e = x.get_window_extent()
+                assert box.x0 - 1 <= e.x0 and e.x1 <= box.x1 + 1, (g.key, x.get_text())
+            shown += [x.get_text().replace("\n", " ") for x in labels]
+        # every defined indicator in exactly one figure, its label whole (never cut with "…")
+        d = nat[nat["status"] == "defined"]
+        assert len(shown) == len(d) == 57
+        assert not any("…" in s for s in shown)
+        assert sorted(shown) == sorted(ch_national.chart_label(r, ratio=True) for r in d.itertuples())
+    finally:
+        text.use_language("en")
+
+
+def test_chart_label_keeps_ratio_with_its_sign(nat):
+    # 002 line 3088: 2,254,536 / 910,000 = 247.75 % -> "248 %", never broken before the "%" or the "·"
+    r = nat[(nat["table"] == "34") & nat["indicator"].str.contains("Value of contracts")].iloc[0]
+    lab = ch_national.chart_label(r, ratio=True)
+    assert lab == "T34 · Value of contracts concluded for members [million rials]\u00a0·\u00a0248\u00a0%"
+    assert ch_national.context_of(r) == ("subcontracting", "Value of contracts concluded for members")
 
 
 @pytest.fixture

@@ -129,3 +129,23 @@ def test_persian_edition(persian):
     assert v["cmp_gap_text"].startswith("میانگین نسبت‌های استانی (۱۱۷٫۱٪) ۱۹٫۹ واحد درصد بیشتر از")
     assert "زنجان (برنامه ۹۹" in v["cmp_gap_text"]
     assert ch_provinces.rankings_table().caption.startswith("رتبه هر استان")
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_heat_map_reads_on_a_phone_and_in_print(lang):
+    # issue 12: readable at 390 px; issue 9: one A4 page, never shrunk below 7 pt
+    from analysis.core import text
+    from analysis.report import figures
+    text.use_language(lang)
+    try:
+        fig = ch_provinces.heatmap()
+        s = figures.shown_sizes(fig)
+        assert s["phone_px"] >= 8.5, s  # every text, cells included
+        assert s["print_pt"] >= 7.0 and s["print_mm"][1] <= figures.PRINT_HEIGHT_MM, s
+        ax = fig.axes[0]
+        assert len(ax.get_yticklabels()) == 31 and len(ax.get_xticklabels()) == 8  # provinces are rows
+        box = fig.bbox
+        for lab in ax.get_yticklabels():  # no province name cut at the figure's edge
+            assert lab.get_window_extent().x0 >= box.x0 - 1
+    finally:
+        text.use_language("en")

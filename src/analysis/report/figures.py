@@ -122,3 +122,81 @@ def state_handles(states=tuple(HATCH)):
     from analysis.core.text import t
     return [Patch(facecolor=MISSING_FACE, edgecolor=MISSING_EDGE, hatch=HATCH[s], label=t("provinces_compared.state_" + s))
             for s in states]
+
+
+@lru_cache(maxsize=8)
+def _renderer(dpi: float):
+    from matplotlib.backends.backend_agg import RendererAgg
+    return RendererAgg(10, 10, dpi)
+
+
+@lru_cache(maxsize=8192)
+def text_width(text: str, size: float, dpi: float) -> float:
+    """Width in pixels of one line of ``text`` at ``size`` points and ``dpi``, in the book's font
+    (cached: the same titles and labels are measured for every province's map)."""
+    from matplotlib.font_manager import FontProperties
+    setup()
+    return _renderer(dpi).get_text_width_height_descent(text, FontProperties(size=size), ismath=False)[0]
+
+
+def wrap_to_width(text: str, width_px: float, size: float, dpi: float) -> str:
+    """``text`` broken between words (never at a no-break space) into lines at most ``width_px``
+    pixels wide at ``size`` points and ``dpi`` (:func:`text_width`; a single word wider stays whole;
+    existing line breaks are kept).
+
+    >>> wrap_to_width("a b c", 1e6, 9.5, 150), wrap_to_width("a b c", 1, 9.5, 150)
+    ('a b c', 'a\\nb\\nc')
+    """
+    out: list[str] = []
+    for para in text.split("\n"):
+        lines: list[str] = []
+        for word in para.split(" "):
+            if lines and text_width(lines[-1] + " " + word, size, dpi) <= width_px:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        out += lines
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- sizes as shown
+#: How the book shows a figure's PNG: a 390-pixel phone about :data:`PHONE_PX` CSS pixels wide
+#: (never wider than the image); the print edition at 96 pixels an inch, scaled down to the
+#: 176 mm column and to 205 mm height (``book/_static/print.css``).
+PHONE_PX, PRINT_WIDTH_MM, PRINT_HEIGHT_MM = 342, 176.0, 205.0
+
+
+def shown_sizes(fig) -> dict:
+    """A figure as the notebooks show it (PNG, tight bounding box, at the figure's dpi): ``width``
+    and ``height`` (pixels), ``min_font`` (points, its smallest text), ``phone_px`` (that text's
+    height in CSS pixels on a phone), ``print_pt`` (its size in print) and ``print_mm`` (width,
+    height printed).
+
+    >>> import matplotlib.pyplot as plt
+    >>> f = plt.figure(figsize=(5, 2), dpi=150); ax = f.add_axes((0, 0, 1, 1), xticks=[], yticks=[])
+    >>> _ = ax.text(0.5, 0.5, "x", fontsize=9.5)
+    >>> s = shown_sizes(f); s["width"], round(s["phone_px"], 1), round(s["print_pt"], 1)
+    (780, 8.7, 12.7)
+
+    (the tight box adds 0.1 inch each side: 5.2 inches, 780 pixels; 9.5 pt is 19.8 image pixels,
+    times 342 / 780 on a phone; in print 780 pixels shrink to 176 mm, 19.8 px × 0.75 × 0.853.)
+    """
+    import io
+
+    from matplotlib.text import Text
+    from PIL import Image
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=fig.dpi, bbox_inches="tight")
+    w, h = Image.open(buf).size
+    sizes = [x.get_fontsize() for x in fig.findobj(Text) if x.get_visible() and x.get_text().strip()]
+    low = min(sizes)
+    px_per_pt = fig.dpi / 72
+    width_mm = min(w / 96 * 25.4, PRINT_WIDTH_MM)
+    scale = width_mm / (w / 96 * 25.4)  # print size over natural size
+    height_mm = h / 96 * 25.4 * scale
+    if height_mm > PRINT_HEIGHT_MM:
+        scale *= PRINT_HEIGHT_MM / height_mm
+        width_mm, height_mm = width_mm * PRINT_HEIGHT_MM / height_mm, PRINT_HEIGHT_MM
+    return {"width": w, "height": h, "min_font": low, "phone_px": low * px_per_pt * min(1.0, PHONE_PX / w),
+            "print_pt": low * px_per_pt / 96 * 72 * scale, "print_mm": (width_mm, height_mm)}

@@ -7,9 +7,11 @@ drawn as matplotlib patches: no GIS library. Achievement ratios use the heat map
 and hatching (:func:`analysis.report.figures.ratio_norm`, :data:`analysis.report.figures.HATCH`).
 Every map carries the credit ``map_credit`` in ``labels.yml`` ("© OpenStreetMap contributors").
 
-Maps are drawn for a phone as much as for a desk: at most :data:`WIDTH` inches wide, so that
-their smallest text (:data:`MIN_FONT` points) is still about 8 CSS pixels when a 390-pixel
-screen scales the image to its width.
+Maps are drawn for a phone as much as for a desk: :data:`WIDTH` inches wide, so that their
+province names (:data:`MIN_FONT` points) are about 8.5 CSS pixels and their titles, colour-bar and
+legend text (:data:`TEXT` points) about 9 pixels when a 390-pixel phone shows the image 342
+pixels wide (``points / 72 * 342 / width``); titles are wrapped to the width (:func:`set_title`), so
+that no title widens its image.
 
 >>> x, y = lcc(LON0, LAT0)
 >>> float(x), float(y)
@@ -32,8 +34,9 @@ from analysis.report import figures
 #: Projection: standard parallels, origin latitude and central meridian (degrees), Earth radius (km).
 LAT1, LAT2, LAT0, LON0 = 30.0, 36.0, 33.0, 54.0
 RADIUS_KM = 6371.0
-#: Figure width (inches), smallest font (points) and resolution (dots per inch) of a map.
-WIDTH, MIN_FONT, DPI = 5.0, 7.5, 150
+#: Figure width (inches), smallest font (points: province names), other text (points: titles,
+#: colour bars, legends, credit) and resolution (dots per inch) of a map.
+WIDTH, MIN_FONT, TEXT, DPI = 5.0, 9.0, 9.5, 150
 #: Provinces too small (or too narrow) on a fully labelled map for their name: labelled beside
 #: it with a leader line, at the (longitude, latitude) given here: in the Caspian Sea north of
 #: Tehran, Alborz and Qom; west of Khuzestan and in the Persian Gulf for the two Zagros provinces.
@@ -183,7 +186,15 @@ def name(key: str, wrap: int = 13, both: bool = True) -> str:
     return "\n".join(textwrap.wrap(p.key, wrap) + ([p.fa] if both else []))
 
 
-def credit(ax, fontsize: float = MIN_FONT) -> None:
+def set_title(ax, text: str, fontsize: float = TEXT, **kw) -> None:
+    """``ax``'s title, wrapped between words to the axes' width (a long bilingual title would
+    otherwise widen the figure's tight-cropped image, and shrink every text on a phone)."""
+    fig = ax.figure
+    width_px = ax.get_position().width * fig.get_figwidth() * fig.dpi
+    ax.set_title(figures.wrap_to_width(text, width_px, fontsize, fig.dpi), fontsize=fontsize, **kw)
+
+
+def credit(ax, fontsize: float = TEXT) -> None:
     """The OpenStreetMap credit the boundaries' licence requires (``map_credit`` in ``labels.yml``), bottom left."""
     ax.text(0.0, 0.0, t("map_credit"), transform=ax.transAxes, fontsize=fontsize, color="#555555",
             ha="left", va="bottom")
@@ -194,6 +205,8 @@ def _blank(ax) -> None:
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
+    ax.set_xticks([])  # no ticks to lay out (the axis is off, but its ticks would still be made)
+    ax.set_yticks([])
     ax.set_axis_off()
 
 
@@ -206,10 +219,30 @@ def _add(ax, patch):
     return ax.add_artist(patch)
 
 
+@dataclass(frozen=True)
+class Drawn:
+    """How :func:`choropleth` drew one province: its outline, face colour (RGBA) and hatch (``None``: plain)."""
+
+    path: object
+    facecolor: tuple
+    hatch: str | None = None
+
+
+def _collection(ax, paths, gid: str, **kw):
+    """All ``paths`` as one :class:`~matplotlib.collections.PathCollection` (one artist to draw,
+    not 31), added without updating the data limits (:func:`_blank` sets them from :func:`extent`)."""
+    from matplotlib.collections import PathCollection
+
+    c = PathCollection(paths, transform=ax.transData, **kw)
+    c.set_gid(gid)
+    ax.add_collection(c, autolim=False)
+    return c
+
+
 def choropleth(ax, values: dict, *, norm=None, cmap=None, states: dict | None = None, labels: bool = False,
                highlight=(), label_keys=None, notes: dict | None = None, fontsize: float = MIN_FONT,
                show_credit: bool = True, callouts: bool = False, leaders: dict | None = None) -> dict:
-    """Draw every registry province on ``ax`` and return ``{key: patch}``.
+    """Draw every registry province on ``ax`` and return ``{key: Drawn}`` (:class:`Drawn`).
 
     ``values`` maps registry keys to a number or ``None``; with ``norm`` and ``cmap`` (default:
     the achievement scale of :func:`analysis.report.figures.ratio_norm`) a number gives the
@@ -221,6 +254,10 @@ def choropleth(ax, values: dict, *, norm=None, cmap=None, states: dict | None = 
     small provinces of :data:`LEADERS` are labelled beside the map with a leader line. When only
     ``label_keys`` are named, their names are boxed, and with ``callouts`` put beside the map
     (:func:`callout_at`) so that the province itself stays visible.
+
+    The provinces are drawn as a few path collections (gid ``provinces``; ``hatch:<hatch>`` for
+    each hatching, ``borders`` for the hatched ones' white borders): one artist each, however many
+    provinces, which is what makes a province chapter's locator map fast.
     """
     from matplotlib.patches import PathPatch
 
@@ -229,21 +266,31 @@ def choropleth(ax, values: dict, *, norm=None, cmap=None, states: dict | None = 
     states = states or {}
     notes = notes or {}
     highlight = set(highlight)
-    patches = {}
+    drawn: dict[str, Drawn] = {}
+    plain, hatched = [], {}  # (path, face colour) and {hatch: [path]}
     for key, s in shapes().items():
         v = values.get(key)
         if v is not None and not (isinstance(v, float) and math.isnan(v)):
-            kw = {"facecolor": cmap(norm(v)), "edgecolor": EDGE, "lw": 0.5}
+            drawn[key] = Drawn(s.path, tuple(cmap(norm(v))))
+            plain.append(drawn[key])
         elif states.get(key) == "none":
-            kw = {"facecolor": figures.MISSING_FACE, "edgecolor": EDGE, "lw": 0.5}
+            drawn[key] = Drawn(s.path, _rgba(figures.MISSING_FACE))
+            plain.append(drawn[key])
         else:
-            # the hatch takes the edge colour: hatched provinces get grey lines, and their border
-            # is drawn again in white by a second, unhatched patch
-            kw = {"facecolor": figures.MISSING_FACE, "edgecolor": figures.MISSING_EDGE, "lw": 0,
-                  "hatch": figures.HATCH[states.get(key, "not_in_table")]}
-        patches[key] = _add(ax, PathPatch(s.path, zorder=1, **kw))
-        if "hatch" in kw:
-            _add(ax, PathPatch(s.path, facecolor="none", edgecolor=EDGE, lw=0.5, zorder=1.5))
+            h = figures.HATCH[states.get(key, "not_in_table")]
+            drawn[key] = Drawn(s.path, _rgba(figures.MISSING_FACE), h)
+            hatched.setdefault(h, []).append(s.path)
+    if plain:
+        _collection(ax, [d.path for d in plain], "provinces", facecolors=[d.facecolor for d in plain],
+                    edgecolors=EDGE, linewidths=0.5, zorder=1)
+    for h, paths in hatched.items():
+        # the hatch takes the edge colour: hatched provinces get grey lines, and their border is
+        # drawn again in white by the unhatched ``borders`` collection
+        _collection(ax, paths, f"hatch:{h}", facecolors=figures.MISSING_FACE, edgecolors=figures.MISSING_EDGE,
+                    linewidths=0, hatch=h, zorder=1)
+    if hatched:
+        _collection(ax, [p for ps in hatched.values() for p in ps], "borders", facecolors="none", edgecolors=EDGE,
+                    linewidths=0.5, zorder=1.5)
     for key in highlight:
         _add(ax, PathPatch(shapes()[key].path, facecolor="none", edgecolor="black", lw=1.6, zorder=3))
     if labels:
@@ -254,7 +301,12 @@ def choropleth(ax, values: dict, *, norm=None, cmap=None, states: dict | None = 
     _blank(ax)
     if show_credit:
         credit(ax)
-    return patches
+    return drawn
+
+
+def _rgba(colour) -> tuple:
+    from matplotlib.colors import to_rgba
+    return to_rgba(colour)
 
 
 #: Where a callout (a boxed name beside the map, :func:`callout_at`) goes: empty corners of the
@@ -322,30 +374,30 @@ def small_multiples(panels, *, norm=None, cmap=None, ncols: int = 2, colourbar_l
     cmap = figures.ratio_cmap() if cmap is None else cmap
     nrows = math.ceil(len(panels) / ncols)
     panel_height = WIDTH / ncols * aspect() + 0.3 if panel_height is None else panel_height
-    height = panel_height * nrows + 1.1
+    height = panel_height * nrows + 1.45
     fig = new_figure(height)
-    grid = fig.add_gridspec(nrows + 1, ncols, height_ratios=[panel_height] * nrows + [0.75], hspace=0.12,
+    grid = fig.add_gridspec(nrows + 1, ncols, height_ratios=[panel_height] * nrows + [1.05], hspace=0.12,
                             wspace=0.03, left=0.01, right=0.99, top=1 - 0.05 / height, bottom=0.35 / height)
     axes = []
     for i, (title, values, states) in enumerate(panels):
         ax = fig.add_subplot(grid[i // ncols, i % ncols])
         choropleth(ax, values, norm=norm, cmap=cmap, states=states, show_credit=False)
-        ax.set_title(title, fontsize=8.5, pad=2)
+        set_title(ax, title, pad=2)
         axes.append(ax)
     cax = fig.add_subplot(grid[nrows, :])
     cax.set_axis_off()
-    bar = cax.inset_axes((0.15, 0.7, 0.7, 0.2))
+    bar = cax.inset_axes((0.15, 0.78, 0.7, 0.14))
     cb = fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=bar, orientation="horizontal", extend=extend)
     if ticks is not None:
         cb.set_ticks(list(ticks))
         if ticklabels is not None:
             cb.set_ticklabels(list(ticklabels))
-    cb.ax.tick_params(labelsize=MIN_FONT)
-    cb.set_label(colourbar_label, fontsize=8)
+    cb.ax.tick_params(labelsize=TEXT)
+    cb.set_label(colourbar_label, fontsize=TEXT)
     if states_legend:
-        fig.legend(handles=figures.state_handles(states_legend), loc="lower center", ncol=len(states_legend),
-                   frameon=False, fontsize=MIN_FONT, bbox_to_anchor=(0.5, 0.0), handlelength=1.6, columnspacing=0.8)
-    fig.text(0.01, 0.05 / height if not states_legend else 0.3 / height, t("map_credit"), fontsize=MIN_FONT, color="#555555")
+        fig.legend(handles=figures.state_handles(states_legend), loc="lower center", ncol=2,
+                   frameon=False, fontsize=TEXT, bbox_to_anchor=(0.5, 0.0), handlelength=1.6, columnspacing=0.8)
+    fig.text(0.01, 0.05 / height if not states_legend else 0.55 / height, t("map_credit"), fontsize=TEXT, color="#555555")
     plt.close(fig)
     return fig
 
@@ -367,15 +419,17 @@ def locator(province_key: str, ratios: dict, *, label: str, note: str, title: st
     fig = new_figure(height)
     ax = fig.add_axes((0.0, 1.0 / height, 1.0, WIDTH * aspect() / height))
     choropleth(ax, ratios, highlight=[province_key], labels=True, label_keys=[province_key],
-               notes={province_key: note}, fontsize=8.5, show_credit=False, callouts=True)
+               notes={province_key: note}, fontsize=TEXT, show_credit=False, callouts=True)
     if title:
-        ax.set_title(title, fontsize=9)
+        set_title(ax, title)
     bar = fig.add_axes((0.15, 0.62 / height, 0.7, 0.12 / height))
     from matplotlib.cm import ScalarMappable
-    figures.ratio_colourbar(fig, ScalarMappable(norm=figures.ratio_norm(), cmap=figures.ratio_cmap()), None, label,
-                            cax=bar, orientation="horizontal")
-    bar.tick_params(labelsize=MIN_FONT)
-    fig.text(0.01, 0.01, t("map_credit"), fontsize=MIN_FONT, color="#555555")
+    cb = figures.ratio_colourbar(fig, ScalarMappable(norm=figures.ratio_norm(), cmap=figures.ratio_cmap()), None, label,
+                                 cax=bar, orientation="horizontal")
+    cb.set_label(label, fontsize=TEXT)
+    cb.minorticks_off()
+    bar.tick_params(labelsize=TEXT)
+    fig.text(0.01, 0.01, t("map_credit"), fontsize=TEXT, color="#555555")
     plt.close(fig)
     return fig
 
@@ -393,10 +447,10 @@ def highlight_map(keys, *, notes: dict | None = None, title: str = "", colour: s
     ax = fig.add_axes((0.0, 0.04, 1.0, 0.9))
     choropleth(ax, {k: 1.0 for k in keys}, norm=Normalize(0, 1), cmap=ListedColormap([colour]),
                states={p.key: "none" for p in registry() if p.key not in keys}, highlight=keys, labels=True,
-               label_keys=keys, notes=notes, fontsize=8.5, show_credit=False, leaders=leaders)
+               label_keys=keys, notes=notes, fontsize=TEXT, show_credit=False, leaders=leaders)
     if title:
-        ax.set_title(title, fontsize=9)
-    fig.text(0.01, 0.01, t("map_credit"), fontsize=MIN_FONT, color="#555555")
+        set_title(ax, title)
+    fig.text(0.01, 0.01, t("map_credit"), fontsize=TEXT, color="#555555")
     plt.close(fig)
     return fig
 
@@ -424,7 +478,7 @@ def stacked_maps(panels: list[Panel], *, map_height: float | None = None, fontsi
     from matplotlib.cm import ScalarMappable
 
     map_height = WIDTH * aspect() if map_height is None else map_height
-    bar_h, title_h, foot = 0.62, 0.3, 0.25
+    bar_h, title_h, foot = 0.8, 0.36, 0.27
     per = map_height + bar_h + title_h
     height = per * len(panels) + foot
     fig = new_figure(height)
@@ -436,7 +490,7 @@ def stacked_maps(panels: list[Panel], *, map_height: float | None = None, fontsi
         cmap = figures.ratio_cmap() if p.cmap is None else p.cmap
         choropleth(ax, p.values, norm=norm, cmap=cmap, states=p.states, labels=True, fontsize=fontsize,
                    show_credit=False)
-        ax.set_title(p.title, fontsize=9, pad=3)
+        set_title(ax, p.title, pad=3)
         bar = fig.add_axes((0.18, (top - per + 0.4) / height, 0.64, 0.1 / height))
         cb = fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=bar, orientation="horizontal", extend=p.extend)
         if p.ticks is not None:
@@ -444,9 +498,9 @@ def stacked_maps(panels: list[Panel], *, map_height: float | None = None, fontsi
             cb.minorticks_off()
             if p.ticklabels is not None:
                 cb.set_ticklabels(list(p.ticklabels))
-        cb.ax.tick_params(labelsize=MIN_FONT)
-        cb.set_label(p.label, fontsize=MIN_FONT, labelpad=1)
+        cb.ax.tick_params(labelsize=TEXT)
+        cb.set_label(p.label, fontsize=TEXT, labelpad=1)
         axes.append(ax)
-    fig.text(0.01, 0.04 / height, t("map_credit"), fontsize=MIN_FONT, color="#555555")
+    fig.text(0.01, 0.04 / height, t("map_credit"), fontsize=TEXT, color="#555555")
     plt.close(fig)
     return fig

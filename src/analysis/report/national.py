@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.core.text import bi, en, fa, language, stacked, t
+from analysis.core.text import bi, en, fa, language, t
 from analysis.metrics import planactual
 from analysis.report import cite, figures
 from analysis.report.display import DASH, Table, Traced, num, pct
@@ -292,22 +292,92 @@ def summary(df: pd.DataFrame | None = None, top: int = 3) -> dict[str, str]:
     return out
 
 
-def _short(text: str, width: int = 58) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+#: The national figures: one per group of indicators (its datasets, in :data:`SPECS` order), each
+#: numbered with its own caption (text keys ``national.cap_<key>``) and cited in the text
+#: (``{numref}`fig-national-<key>```); within a group, indicators are ranked by ratio under a
+#: heading per subject (``national.ctx_<context>``).
+@dataclass(frozen=True)
+class Group:
+    key: str
+    datasets: tuple[str, ...]
 
 
-def chart_label(r, width: int | None = None) -> str:
-    """Bar label: ``T13 · indicator [unit]``, whole (never cut), wrapped at ``width`` characters."""
-    text = t("national.bar_label", table=r.table, indicator=" ".join(str(name(r)).split()),
-             unit=" ".join(str(unit_of(r)).split()))
+GROUPS: tuple[Group, ...] = (
+    Group("land", ("service_company_law", "new_parks_plan", "estate_land_area", "registered_deeds_plan",
+                   "subdivision_deeds_plan", "infrastructure_plan", "workshop_units")),
+    Group("environment", ("wastewater_plan_actual", "green_space", "environment_plan_actual")),
+    Group("programmes", ("cluster_programme", "subcontracting_plan_actual", BUDGET_DATASET)),
+    Group("loans", (LOAN_DATASET,)),
+    Group("training", ("training_export_plan_actual",)),
+)
+
+#: Figure width (inches), resolution and text size (points). A phone 390 pixels wide shows an
+#: image about 342 CSS pixels wide, so text of ``s`` points on a ``w``-inch figure is
+#: ``s / 72 * 342 / w`` pixels high there: 9.5 points on 5 inches is 9.0 pixels. In print the
+#: 750-pixel image fills the 176 mm column (scale 176 / 127 = 1.39): 9.5 points prints at 13 points.
+#: A figure at most :data:`MAX_ASPECT` times as tall as wide fits the print edition's 205 mm.
+FIG_WIDTH, FIG_DPI, LABEL_SIZE = 5.0, 150, 9.5
+#: Height / width at most: 205 mm over the 176 mm column, with a margin.
+MAX_ASPECT = 1.15
+#: Characters per label line for :func:`chart_label` (the figure measures its labels instead, :func:`analysis.report.figures.wrap_to_width`).
+LABEL_WRAP = 80
+NBSP = "\u00a0"
+
+
+def context_of(r) -> tuple[str, str]:
+    """A row's subject (``national.ctx_<context>`` key, ``''`` for none) and its indicator name
+    without the subject, in the current language.
+
+    >>> f = national_frame()
+    >>> context_of(f.loc[f.dataset == "green_space"].iloc[0])
+    ('green_space', 'Green-space area')
+    """
+    full = " ".join(str(name(r)).split())
+    spec = next(s for s in SPECS if s.dataset == r.dataset)
+    if r.dataset == BUDGET_DATASET:
+        return "capital_budget", full
+    ctxs = list(_LOAN_SCHEMES) if r.dataset == LOAN_DATASET else [spec.context]
+    for c in ctxs:
+        if not c:
+            continue
+        head = t("national.with_context", context=t(f"national.ctx_{c}"), item="")
+        if full.startswith(head):
+            return c, full[len(head):]
+    return "", full
+
+
+_LOAN_SCHEMES = ("scheme_renovation", "scheme_technical_credit_public", "scheme_dairy")
+
+
+def group_rows(df: pd.DataFrame, group: str) -> pd.DataFrame:
+    """The defined rows of one :data:`GROUPS` group, subject by subject (in :data:`SPECS` order of
+    their first dataset), highest ratio first within a subject."""
+    g = next(x for x in GROUPS if x.key == group)
+    d = df[(df["status"] == planactual.DEFINED) & df["dataset"].isin(g.datasets)].copy()
+    d["_context"] = [context_of(r)[0] for r in d.itertuples()]
+    first = {c: i for i, c in enumerate(dict.fromkeys(d.sort_values(
+        "dataset", key=lambda s: s.map(g.datasets.index), kind="stable")["_context"]))}
+    d["_order"] = d["_context"].map(first)
+    return d.sort_values(["_order", "ratio"], ascending=[True, False], kind="stable").reset_index(drop=True)
+
+
+def figure_tables(df: pd.DataFrame, group: str) -> str:
+    """The printed tables of one group's figure, in order, for its caption (``3, 5, 6``).
+
+    >>> figure_tables(national_frame(), "loans")
+    '42, 45, 48'
+    """
+    tables = sorted(set(group_rows(df, group)["table"]), key=lambda x: (int("".join(filter(str.isdigit, x)) or 0), x))
+    return ("، " if language() == "fa" else ", ").join(tables)
+
+
+def chart_label(r, width: int | None = None, ratio: bool = False) -> str:
+    """Bar label: ``T13 · indicator [unit]`` (the indicator without its subject, which heads its
+    rows), whole (never cut), with `` · 97 %`` when ``ratio``, wrapped at ``width`` characters."""
+    text = t("national.bar_label", table=r.table, indicator=context_of(r)[1], unit=" ".join(str(unit_of(r)).split()))
+    if ratio:  # the ratio kept on one line with its bullet and per-cent sign
+        text = t("national.bar_value", label="\0", ratio=pct(r.ratio, 0)).replace(" ", NBSP).replace("\0", text)
     return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) if width else text
-
-
-#: Figure width (inches) and label size (points): on a 390-pixel phone the figure is scaled to
-#: about 358 pixels, so 8-point labels are about 8 pixels high; each label is written whole
-#: above its bar, wrapped at :data:`LABEL_WRAP` characters.
-FIG_WIDTH, LABEL_SIZE, LABEL_WRAP = 5.0, 8.0, 78
 
 
 CATEGORY_COLOURS = {"not started": "#7f1d1d", "under": "#c0392b", "met": "#9aa5b1", "over": "#1f6f8b"}
@@ -324,56 +394,73 @@ def category_text(category: str) -> str:
     return t("national.cat_" + category.replace(" ", "_"), lo=lo, hi=hi)
 
 
-def figure(df: pd.DataFrame | None = None):
-    """Ranked horizontal bars of the achievement ratios, log scale, 100 % line; each bar's label
-    (table, indicator, unit) written whole above it and its ratio at its end, so that the figure
-    reads on a phone (:data:`FIG_WIDTH`, :data:`LABEL_SIZE`)."""
+def figure(df: pd.DataFrame | None = None, group: str = "land"):
+    """The achievement ratios of one :data:`GROUPS` group: one row per indicator, its label (table,
+    indicator, unit, ratio) written whole across the figure over a pale bar (log scale, from the
+    axis's left edge) that ends in a mark at the ratio; a dashed line at 100 %; a heading over each
+    subject's rows. Sized for a phone and one printed page (:data:`FIG_WIDTH`, :data:`LABEL_SIZE`,
+    :data:`MAX_ASPECT`)."""
     figures.setup()
     import matplotlib.pyplot as plt
-    from matplotlib import patheffects
     from matplotlib.patches import Patch
     from matplotlib.transforms import blended_transform_factory
 
     df = national_frame() if df is None else df
-    d = df[df["status"] == planactual.DEFINED].sort_values("ratio", ascending=False).reset_index(drop=True)
-    labels = [chart_label(r, LABEL_WRAP) for r in d.itertuples()]
-    # row heights in label lines: the label's lines, a gap, the bar, a gap
-    lines = np.array([lab.count("\n") + 1 for lab in labels], dtype=float)
-    rows = list(lines * 1.4 + 0.95)
-    line_in = LABEL_SIZE * 1.3 / 72
-    top_in, bottom_in = 0.85, 1.25  # title and top axis; bottom axis, its label and the legend
-    body = sum(rows) * line_in
+    d = group_rows(df, group)
+    rtl = language() == "fa"
+    fig = plt.figure(figsize=(FIG_WIDTH, 4.0), dpi=FIG_DPI)
+    ax_left, ax_width = 0.02, 0.96
+    text_px = FIG_WIDTH * FIG_DPI * ax_width * 0.985  # the labels' room: the axes' width less a margin
+    # rows, in label lines from the top: a subject heading, then each indicator's label lines
+    line_in = LABEL_SIZE * 1.28 / 72
+    items, y = [], 0.0  # (kind, y of the row's top, lines, text, row)
+    for _, rows in d.groupby("_order", sort=True):
+        c = rows["_context"].iloc[0]
+        if c:
+            y += 0.25 if y else 0.0
+            items.append(("head", y, 1, t(f"national.ctx_{c}"), None))
+            y += 1.0
+        for r in rows.itertuples():
+            lab = figures.wrap_to_width(chart_label(r, ratio=True), text_px, LABEL_SIZE, FIG_DPI)
+            n = lab.count("\n") + 1
+            items.append(("row", y, n, lab, r))
+            y += n + 0.3
+    body = y * line_in
+    top_in, bottom_in = 0.08, 1.2  # margin; the axis, its label and the legend
     h = body + top_in + bottom_in
-    fig = plt.figure(figsize=(FIG_WIDTH, h), dpi=150)
-    ax = fig.add_axes((0.02, bottom_in / h, 0.96, body / h))
-    tops = np.concatenate([[0], np.cumsum(rows)[:-1]])
-    ys = tops + lines * 1.4 + 0.4  # the bar sits under its label
-    vals = 100 * d["ratio"].clip(lower=0.04)  # a zero ratio would vanish on a log axis: drawn at the axis edge
-    ax.barh(ys, vals, color=[CATEGORY_COLOURS.get(c, "#999") for c in d["category"]], height=0.8)
-    lo = 4
-    trans = blended_transform_factory(ax.transAxes, ax.transData)
-    halo = [patheffects.withStroke(linewidth=2.0, foreground="white")]
-    for y, top, lab, v, r in zip(ys, tops, labels, vals, d["ratio"]):
-        ax.text(0.005, top + 0.12, lab, transform=trans, fontsize=LABEL_SIZE, va="top", ha="left", linespacing=1.1,
-                path_effects=halo, zorder=4)
-        ax.text(v * 1.04, y, pct(r, 0), fontsize=LABEL_SIZE - 0.5, va="center", ha="left", path_effects=halo, zorder=4)
+    fig.set_size_inches(FIG_WIDTH, h)
+    ax = fig.add_axes((ax_left, bottom_in / h, ax_width, body / h))
+    lo, hi = 4.0, max(1000.0, 4.0 * 100 * float(d["ratio"].max()))
     ax.set_xscale("log")
-    ax.axvline(100, color=figures.PALETTE["national"], lw=1.2, ls="--", zorder=3)
-    ax.set_xlim(lo, max(600, 2.0 * float(vals.max())))
-    ax.set_ylim(sum(rows), 0)
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(y, 0)
+    trans = blended_transform_factory(ax.transAxes, ax.transData)
+    x_text, ha = (0.995, "right") if rtl else (0.005, "left")
+    for kind, top, n, text, r in items:
+        if kind == "head":
+            ax.text(x_text, top + 0.5, text, transform=trans, fontsize=LABEL_SIZE, weight="bold", va="center", ha=ha)
+            continue
+        colour = CATEGORY_COLOURS.get(r.category, "#999999")
+        v = max(100 * r.ratio, lo * 1.05)  # a zero ratio would vanish on a log axis: drawn at its edge
+        ax.barh(top + n / 2, v - lo, left=lo, height=n + 0.15, color=colour, alpha=0.28, lw=0, zorder=1)
+        ax.plot([v, v], [top - 0.075, top + n + 0.075], color=colour, lw=1.3, solid_capstyle="butt", zorder=2)
+        ax.text(x_text, top + n / 2, text, transform=trans, fontsize=LABEL_SIZE, va="center", ha=ha,
+                linespacing=1.05, zorder=4)
+    ax.axvline(100, color=figures.PALETTE["national"], lw=1.0, ls="--", alpha=0.85, zorder=3)
+    ticks = [t_ for t_ in (5, 10, 25, 50, 100, 200, 400) if lo <= t_ <= hi]
+    ax.set_xticks(ticks)
+    ax.set_xticklabels([str(t_) for t_ in ticks])
+    ax.minorticks_off()
+    ax.tick_params(axis="x", labelsize=LABEL_SIZE, pad=2)
+    ax.set_xlabel(bi("national.fig_x"), fontsize=LABEL_SIZE, labelpad=2)
     ax.set_yticks([])
-    ax.set_xticks([5, 10, 25, 50, 100, 200, 400])
-    ax.set_xticklabels(["5", "10", "25", "50", "100", "200", "400"])
-    ax.tick_params(axis="x", labelsize=LABEL_SIZE, labeltop=True, top=True)
-    ax.set_xlabel(bi("national.fig_x"), fontsize=LABEL_SIZE)
-    ax.set_title(stacked("national.fig_title"), fontsize=9.5)
     ax.grid(axis="y", visible=False)
     ax.spines["left"].set_visible(False)
-    handles = [Patch(color=CATEGORY_COLOURS[c], label=category_text(c)) for c in
+    handles = [Patch(facecolor=CATEGORY_COLOURS[c], alpha=0.5, label=category_text(c)) for c in
                ("not started", "under", "met", "over") if (d["category"] == c).any()]
     handles.append(plt.Line2D([], [], color=figures.PALETTE["national"], ls="--", label=t("national.fig_plan_met")))
     fig.legend(handles=handles, loc="lower center", ncol=2, frameon=False, fontsize=LABEL_SIZE,
-               bbox_to_anchor=(0.5, 0.0))
+               bbox_to_anchor=(0.5, 0.0), handlelength=1.5, columnspacing=1.0, borderaxespad=0.1)
     plt.close(fig)
     return fig
 

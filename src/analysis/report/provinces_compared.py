@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis.core.provinces import get as get_province
 from analysis.core.provinces import registry
-from analysis.core.text import bi, en, fa, language, pair, t
+from analysis.core.text import bi, language, pair, t
 from analysis.metrics import planactual, prices, rates
 from analysis.metrics.indicators import frames, indicators
 from analysis.metrics.indicators import get as get_indicator
@@ -120,17 +120,36 @@ def matrix() -> Matrix:
     return Matrix(ratio, state, pd.DataFrame(flagged, columns=["province", "indicator", "flag"]))
 
 
+#: Heat map: width (inches), resolution and text size (points). On a 390-pixel phone the image is
+#: shown about 342 pixels wide: 9.5 points on 5 inches is 9.0 pixels there; in print the 750-pixel
+#: image fills the 176 mm column, or as much of it as a 205 mm page height leaves.
+HEAT_WIDTH, HEAT_DPI, HEAT_TEXT = 5.0, 150, 9.5
+
+
 def heatmap(m: Matrix | None = None):
     """Heat map of the matrix: colour = ratio (0 to 200 %, centred on 100 %: :func:`analysis.report.figures.ratio_norm`),
     undefined cells hatched by reason (:data:`analysis.report.figures.HATCH`), with the percentage printed in
-    each defined cell. The maps of :mod:`analysis.report.maps` use the same scale and hatching."""
+    each defined cell. The maps of :mod:`analysis.report.maps` use the same scale and hatching.
+
+    Provinces are rows named in the reader's language, indicators columns under short upright names
+    (read from below), so that every text is :data:`HEAT_TEXT` points on a :data:`HEAT_WIDTH`-inch figure."""
     figures.setup()
     import matplotlib.pyplot as plt
     from matplotlib.patches import Rectangle
 
     m = matrix() if m is None else m
     r = m.ratio
-    fig, ax = plt.subplots(figsize=(7.5, 10.2))
+    from matplotlib.font_manager import FontProperties
+
+    fig = plt.figure(figsize=(HEAT_WIDTH, 4.0), dpi=HEAT_DPI)
+    renderer = fig.canvas.get_renderer()
+    names = [province_name(k) for k in r.index]
+    widest = max(renderer.get_text_width_height_descent(n, FontProperties(size=HEAT_TEXT), ismath=False)[0] for n in names)
+    names_in = widest / HEAT_DPI + 0.15  # the row names' column: the widest name and the tick pad
+    row_in, head_in, foot_in = 0.172, 0.8, 1.5
+    h = head_in + row_in * len(r.index) + foot_in
+    fig.set_size_inches(HEAT_WIDTH, h)
+    ax = fig.add_axes((names_in / HEAT_WIDTH, foot_in / h, 1 - names_in / HEAT_WIDTH - 0.005, row_in * len(r.index) / h))
     im = ax.imshow(np.ma.masked_invalid(r.clip(upper=figures.RATIO_MAX).to_numpy(dtype=float)), cmap=figures.ratio_cmap(),
                    norm=figures.ratio_norm(), aspect="auto")
     for i, prov in enumerate(r.index):
@@ -138,24 +157,26 @@ def heatmap(m: Matrix | None = None):
             s = m.state.loc[prov, ind]
             if s == "defined":
                 v = r.loc[prov, ind]
-                ax.text(j, i, f"{100 * v:.0f}", ha="center", va="center", fontsize=6.5, color=figures.text_colour(v))
+                ax.text(j, i, f"{100 * v:.0f}", ha="center", va="center", fontsize=HEAT_TEXT, color=figures.text_colour(v))
             else:
                 ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=figures.MISSING_FACE,
                                        edgecolor=figures.MISSING_EDGE, hatch=figures.HATCH[s], lw=0))
     ax.set_xticks(range(len(r.columns)))
-    ax.set_xticklabels([f"{en('provinces_compared.ind_' + c)}\n{fa('provinces_compared.ind_' + c)}" for c in r.columns],
-                       fontsize=7, rotation=0)
+    ax.set_xticklabels([t("provinces_compared.ind_" + c) for c in r.columns], fontsize=HEAT_TEXT, rotation=90)
     ax.xaxis.tick_top()
+    ax.tick_params(length=0, pad=2)
     ax.set_yticks(range(len(r.index)))
-    ax.set_yticklabels([province_label(k) for k in r.index], fontsize=7)
+    ax.set_yticklabels(names, fontsize=HEAT_TEXT)
     ax.grid(False)
     for s in ("top", "right", "left", "bottom"):
         ax.spines[s].set_visible(False)
-    figures.ratio_colourbar(fig, im, ax, bi("provinces_compared.heatmap_colourbar"), orientation="horizontal",
-                            fraction=0.03, pad=0.02)
-    fig.legend(handles=figures.state_handles(), loc="lower center", ncol=3, frameon=False, fontsize=7.5,
-               bbox_to_anchor=(0.5, 0.0))
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    bar = fig.add_axes((0.12, 1.17 / h, 0.76, 0.13 / h))
+    cb = figures.ratio_colourbar(fig, im, None, bi("provinces_compared.heatmap_colourbar"), cax=bar,
+                                 orientation="horizontal")
+    cb.ax.tick_params(labelsize=HEAT_TEXT)
+    cb.set_label(bi("provinces_compared.heatmap_colourbar"), fontsize=HEAT_TEXT, labelpad=1)
+    fig.legend(handles=figures.state_handles(), loc="lower center", ncol=2, frameon=False, fontsize=HEAT_TEXT,
+               bbox_to_anchor=(0.5, 0.0), handlelength=1.5, columnspacing=1.0, borderaxespad=0.1)
     plt.close(fig)
     return fig
 
@@ -277,7 +298,10 @@ def slope_range(f: planactual.ScalingFit) -> str:
 
 
 def fit_figure(fs: dict | None = None):
-    """One panel per fitted indicator: provinces, fitted line, 95 % prediction band (log axes)."""
+    """One panel per fitted indicator: provinces, fitted line, 95 % prediction band (log axes).
+
+    Two panels a row on a :data:`HEAT_WIDTH`-inch figure, every text at least 9 points (8.5 pixels
+    on a phone), one legend under the panels; panel titles wrapped to the panel's width."""
     figures.setup()
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter, NullFormatter
@@ -286,7 +310,10 @@ def fit_figure(fs: dict | None = None):
     n = len(fs)
     cols = 2
     rows_ = int(np.ceil(n / cols))
-    fig, axes = plt.subplots(rows_, cols, figsize=(7.5, 3.0 * rows_))
+    panel_h, foot = 2.75, 0.55
+    fig, axes = plt.subplots(rows_, cols, figsize=(HEAT_WIDTH, panel_h * rows_ + foot), dpi=HEAT_DPI)
+    fig.subplots_adjust(left=0.185, right=0.985, top=1 - 0.42 / (panel_h * rows_ + foot),
+                        bottom=(foot + 0.45) / (panel_h * rows_ + foot), wspace=0.62, hspace=0.8)
     axes = np.atleast_1d(axes).ravel()
     for ax, (k, f) in zip(axes, fs.items()):
         d = f.fitted.sort_values("log_plan")
@@ -302,22 +329,29 @@ def fit_figure(fs: dict | None = None):
         ax.scatter(inside["plan"], inside["actual"], s=14, color=figures.PALETTE["actual"], zorder=3)
         ax.scatter(out["plan"], out["actual"], s=22, color=figures.PALETTE["highlight"], zorder=4)
         for _, r in out.iterrows():
-            ax.annotate(province_label(r["province"]), (r["plan"], r["actual"]), fontsize=6.5,
-                        xytext=(3, 3), textcoords="offset points")
+            right = r["plan"] > np.sqrt(x.min() * x.max())  # name to the left of a point in the right half
+            ax.annotate(province_name(r["province"]), (r["plan"], r["actual"]), fontsize=9,
+                        xytext=(-3 if right else 3, 3), textcoords="offset points", ha="right" if right else "left")
         ax.set_xscale("log")
         ax.set_yscale("log")
         ind = get_indicator(k)
-        ax.set_title(pair(ind.en, ind.fa), fontsize=8.5)
-        ax.set_xlabel(f"{bi('plan')} ({unit_text(ind.unit)})", fontsize=7.5)
-        ax.set_ylabel(f"{bi('actual')} ({unit_text(ind.unit)})", fontsize=7.5)
-        ax.tick_params(labelsize=7)
+        width_px = ax.get_position().width * HEAT_WIDTH * HEAT_DPI * 1.15  # a title may reach into the margins
+        ax.set_title(figures.wrap_to_width(indicator_text(k), width_px, 9.5, HEAT_DPI), fontsize=9.5)
+        ax.set_xlabel(f"{t('plan')} ({unit_text(ind.unit)})", fontsize=9)
+        ax.set_ylabel(f"{t('actual')} ({unit_text(ind.unit)})", fontsize=9, labelpad=1)
+        ax.tick_params(labelsize=9)
+        ax.text(0.03, 0.97, t("provinces_compared.fit_line", slope=f"{f.slope:.2f}"), transform=ax.transAxes,
+                fontsize=9, ha="left", va="top", color=figures.PALETTE["actual"])
         for axis in (ax.xaxis, ax.yaxis):
             axis.set_major_formatter(FuncFormatter(lambda v, _: num(v)))
             axis.set_minor_formatter(NullFormatter())
-        ax.legend(fontsize=6, loc="upper left", frameon=False)
+    handles, labels = axes[0].get_legend_handles_labels()
+    slope = t("provinces_compared.fit_line", slope="").rstrip(" ,:")  # each panel's slope is in the table
+    labels = [slope if lab.startswith(slope) else lab for lab in labels]
+    fig.legend(handles, labels, loc="lower center", ncol=3, frameon=False, fontsize=9, bbox_to_anchor=(0.5, 0.0),
+               handlelength=1.4, columnspacing=0.9)
     for ax in axes[n:]:
         ax.set_visible(False)
-    fig.tight_layout()
     plt.close(fig)
     return fig
 
@@ -400,25 +434,37 @@ def projects() -> pd.DataFrame:
 
 
 def projects_figure(d: pd.DataFrame | None = None):
-    """Stacked horizontal bars of projects under construction by stage, per province."""
+    """Stacked horizontal bars of projects under construction by stage, per province. For a phone:
+    :data:`HEAT_WIDTH` inches wide, provinces named in the reader's language, every text
+    :data:`HEAT_TEXT` points, the legend under the bars."""
     figures.setup()
     import matplotlib.pyplot as plt
 
     d = projects() if d is None else d
     colours = ["#cfd8dc", "#9aa5b1", "#5b8fa8", "#1f6f8b", "#0b3c5d"]
-    fig, ax = plt.subplots(figsize=(7.5, 8.0))
+    names = [province_name(k) for k in d["province"]]
+    widest = max(figures.text_width(n, HEAT_TEXT, HEAT_DPI) for n in names)
+    names_in = widest / HEAT_DPI + 0.15
+    row_in, head_in, foot_in = 0.172, 0.4, 1.95
+    h = head_in + row_in * len(d) + foot_in
+    fig = plt.figure(figsize=(HEAT_WIDTH, h), dpi=HEAT_DPI)
+    ax = fig.add_axes((names_in / HEAT_WIDTH, foot_in / h, 1 - names_in / HEAT_WIDTH - 0.05, row_in * len(d) / h))
     left = np.zeros(len(d))
-    labels = [province_label(k) for k in d["province"]]
+    y = np.arange(len(d))
     for s, c in zip(STAGES, colours):
         v = d[s].astype(float).to_numpy()
-        ax.barh(labels, v, left=left, color=c, label=bi("provinces_compared." + s), height=0.75)
+        ax.barh(y, v, left=left, color=c, label=bi("provinces_compared." + s), height=0.75)
         left += v
-    ax.set_xlabel(bi("provinces_compared.projects_x"))
-    ax.set_title(bi("provinces_compared.projects_title"), fontsize=10)
-    ax.tick_params(axis="y", labelsize=7)
+    ax.set_yticks(y, names)
+    ax.set_ylim(-0.5, len(d) - 0.5)  # the most projects on top
+    fig.text(0.5, (foot_in - 0.3) / h, figures.wrap_to_width(bi("provinces_compared.projects_x"), 0.95 * HEAT_WIDTH * HEAT_DPI,
+                                                            HEAT_TEXT, HEAT_DPI), fontsize=HEAT_TEXT, ha="center", va="top")
+    fig.suptitle(figures.wrap_to_width(bi("provinces_compared.projects_title"), HEAT_WIDTH * HEAT_DPI, HEAT_TEXT + 0.5,
+                                       HEAT_DPI), fontsize=HEAT_TEXT + 0.5, y=1 - 0.05 / h, va="top")
+    ax.tick_params(labelsize=HEAT_TEXT)
     ax.grid(axis="y", visible=False)
-    ax.legend(fontsize=7, loc="lower right", frameon=True)
-    fig.tight_layout()
+    fig.legend(loc="lower center", ncol=1, frameon=False, fontsize=HEAT_TEXT, bbox_to_anchor=(0.5, 0.0),
+               handlelength=1.4, borderaxespad=0.1, labelspacing=0.3)
     plt.close(fig)
     return fig
 
