@@ -270,7 +270,7 @@ def overview_table() -> Table:
     """All datasets in one table, with a link-free file name (the downloads are listed per dataset)."""
     c = catalogue_frame()
     df = pd.DataFrame({bi_ap("ap_dataset"): c["dataset"], bi_ap("ap_title"): c[f"title_{language()}"], bi_ap("ap_seed"): c["seed"],
-                       bi_ap("ap_table_no"): c["table"], bi_ap("ap_lines"): c["lines"], bi_ap("ap_rows"): c["rows"],
+                       bi_ap("ap_table_no"): [plain(x) for x in c["table"]], bi_ap("ap_lines"): c["lines"], bi_ap("ap_rows"): c["rows"],
                        bi_ap("ap_flagged"): c["flagged"]})
     return Table(df, caption=_t("cap_overview"), formats={bi_ap("ap_rows"): num, bi_ap("ap_flagged"): num})
 
@@ -298,7 +298,7 @@ def catalogue_entries(seed: str, downloads: str = "downloads") -> list:
     c = catalogue_frame()
     out = []
     for _, r in c[c["seed"] == seed].iterrows():
-        table = _t("b_entry_table", table=escape(r["table"])) if isinstance(r["table"], str) and r["table"] else ""
+        table = _t("b_entry_table", table=escape(plain(r["table"]))) if isinstance(r["table"], str) and r["table"] else ""
         fa_title = f'<span lang="fa" dir="rtl">{escape(r["title_fa"])}</span>'
         title = fa_title if language() == "fa" else f"{escape(r['title_en'])} · {fa_title}"
         text = _t("b_entry", name=r["dataset"], title=title, source=r["source"], table=table, lines=r["lines"],
