@@ -102,9 +102,9 @@ def test_english_values_read_as_before():
 
 def test_persian_edition_has_persian_words(persian):
     v = ch.values()
-    assert v["cl_pct_match"] == "7 از 7"
+    assert v["cl_pct_match"] == "۷ از ۷"  # 7 of 7, in Persian digits
     assert v["cl_flagged_provinces"] == "کهگیلویه و بویراحمد"
-    assert v["cl_mismatches"].startswith("قم (در حال اجرا: 2 مورد")
+    assert v["cl_mismatches"].startswith("قم (در حال اجرا: ۲ مورد")  # 2 printed, in Persian digits
     for table in (ch.programme_table(), ch.changes_table(), ch.derived_table(), ch.deflated_table(),
                   ch.names_table()):
         heads = re.findall(r"<th(?: [^>]*)?>(.*?)</th>", table._repr_html_())

@@ -156,7 +156,7 @@ def test_kaleh_extremes_keep_their_form_for_chapter_07():
 
 def test_persian_edition_has_persian_words(persian):
     v = ch.values()
-    assert v["ln_ren_cum_note"] == "ریال اسمی 1390 تا 1401، سال‌های مختلف"
+    assert v["ln_ren_cum_note"] == "ریال اسمی ۱۳۹۰ تا ۱۴۰۱، سال‌های مختلف"  # years 1390-1401 in Persian digits
     assert v["ln_kaleh_prov_min"].startswith("ایلام (")
     for table in (ch.budgets_table(), ch.leverage_table(), ch.attainment_table(), ch.cost_table(),
                   ch.kaleh_province_table(), ch.kaleh_sector_table(), ch.khz_table()):

@@ -121,7 +121,7 @@ def test_english_values_read_as_before(v):
 
 def test_persian_edition(persian):
     v = ch_provinces.values()
-    assert v["cmp_best_n"] == "6 از 6"
+    assert v["cmp_best_n"] == "۶ از ۶"  # 6 of 6, in Persian digits
     assert v["cmp_best_province"] == "همدان"
     assert v["cmp_fit_water_outside"] == "خراسان جنوبی"
     assert v["cmp_fit_capital_budget_outside"] == "هیچ‌کدام"

@@ -20,7 +20,7 @@ import yaml
 from analysis.core import paths
 from analysis.core.text import language, t
 from analysis.report import cite
-from analysis.report.display import DASH, Table, Traced, num
+from analysis.report.display import DASH, Table, Traced, localise, num, plain
 from analysis.report.downloads import copy_csv, write_csv
 from analysis.sources.datasets import catalog, flag_parts, load
 
@@ -184,7 +184,7 @@ def catalogue_values() -> dict[str, str]:
     """The counts of :func:`totals` for the catalogue appendix's prose (``b_<key>``, thousands
     separated), each :class:`~analysis.report.display.Traced` to its computation."""
     tot = totals()
-    return {f"b_{k}": Traced(f"{v:,}", totals_cite(k, tot)) for k, v in tot.items()}
+    return {f"b_{k}": Traced(localise(f"{v:,}"), totals_cite(k, tot)) for k, v in tot.items()}
 
 
 def audit_values() -> dict[str, str]:
@@ -195,11 +195,11 @@ def audit_values() -> dict[str, str]:
     findings = audit_findings()
     n = int(counts.sum())
     disc = findings.loc[findings.verdict == "discrepancy", "dataset"]
-    return {"a_total": Traced(f"{n:,}", cite.computed("audit_total", n_datasets=len(catalog()))),
-            **{f"a_{v}": Traced(f"{int(k):,}", cite.computed("audit_verdict", verdict=v, n=n))
+    return {"a_total": Traced(localise(f"{n:,}"), cite.computed("audit_total", n_datasets=len(catalog()))),
+            **{f"a_{v}": Traced(localise(f"{int(k):,}"), cite.computed("audit_verdict", verdict=v, n=n))
                for v, k in counts.items()},
-            "a_datasets": Traced(f"{findings['dataset'].nunique():,}", cite.computed("audit_datasets", n=n)),
-            "a_disc_datasets": Traced(f"{disc.nunique():,}", cite.computed("audit_disc_datasets", n=len(disc))),
+            "a_datasets": Traced(localise(f"{findings['dataset'].nunique():,}"), cite.computed("audit_datasets", n=n)),
+            "a_disc_datasets": Traced(localise(f"{disc.nunique():,}"), cite.computed("audit_disc_datasets", n=len(disc))),
             **rounding_example()}
 
 
@@ -270,7 +270,7 @@ def overview_table() -> Table:
     """All datasets in one table, with a link-free file name (the downloads are listed per dataset)."""
     c = catalogue_frame()
     df = pd.DataFrame({bi_ap("ap_dataset"): c["dataset"], bi_ap("ap_title"): c[f"title_{language()}"], bi_ap("ap_seed"): c["seed"],
-                       bi_ap("ap_table_no"): c["table"], bi_ap("ap_lines"): c["lines"], bi_ap("ap_rows"): c["rows"],
+                       bi_ap("ap_table_no"): [plain(x) for x in c["table"]], bi_ap("ap_lines"): c["lines"], bi_ap("ap_rows"): c["rows"],
                        bi_ap("ap_flagged"): c["flagged"]})
     return Table(df, caption=_t("cap_overview"), formats={bi_ap("ap_rows"): num, bi_ap("ap_flagged"): num})
 
@@ -298,11 +298,11 @@ def catalogue_entries(seed: str, downloads: str = "downloads") -> list:
     c = catalogue_frame()
     out = []
     for _, r in c[c["seed"] == seed].iterrows():
-        table = _t("b_entry_table", table=escape(r["table"])) if isinstance(r["table"], str) and r["table"] else ""
+        table = _t("b_entry_table", table=escape(plain(r["table"]))) if isinstance(r["table"], str) and r["table"] else ""
         fa_title = f'<span lang="fa" dir="rtl">{escape(r["title_fa"])}</span>'
         title = fa_title if language() == "fa" else f"{escape(r['title_en'])} · {fa_title}"
         text = _t("b_entry", name=r["dataset"], title=title, source=r["source"], table=table, lines=r["lines"],
-                  rows=num(r["rows"]), columns=r["columns"], flagged=num(r["flagged"]), file=r["file"], downloads=downloads)
+                  rows=num(r["rows"]), columns=plain(r["columns"]), flagged=num(r["flagged"]), file=r["file"], downloads=downloads)
         if r["notes"]:
             text += "\n\n" + _t("b_entry_notes") + "\n" + "".join(f"\n- {escape(n)}" for n in r["notes"])
         out.append(Markdown(text))
@@ -352,16 +352,14 @@ def _fmt_num(x) -> str:
     if x is None or pd.isna(x):
         return DASH
     x = float(x)
-    if abs(x) >= 1e6:
-        return f"{x:,.0f}"
-    if x == int(x):
-        return f"{x:,.0f}"
-    return f"{x:,.2f}"
+    if abs(x) >= 1e6 or x == int(x):
+        return localise(f"{x:,.0f}")
+    return localise(f"{x:,.2f}")
 
 
 def _fmt_bound(x: float) -> str:
     """A bound of an interval: up to 4 decimals, trailing zeros dropped, thousands separated."""
-    return f"{x:,.4f}".rstrip("0").rstrip(".")
+    return localise(f"{x:,.4f}".rstrip("0").rstrip("."))
 
 
 def fmt_interval(low, high) -> str:
@@ -400,7 +398,7 @@ def findings_table(verdict: str, meaning: bool = False) -> Table:
         out[bi_ap("ap_meaning")] = [check_meaning(c) for c in d["check"]]
     cites = [cite.source(r["dataset"], r) if pd.notna(r["source_line"]) else
              cite.computed("audit_check", dataset=r["dataset"], check=r["check"]) for _, r in d.iterrows()]
-    return Table(out, caption=_t("cap_findings", verdict=verdict, n=len(out), meaning=verdict_meaning(verdict)),
+    return Table(out, caption=_t("cap_findings", verdict=verdict, n=plain(len(out)), meaning=verdict_meaning(verdict)),
                  cite=cites)
 
 
@@ -425,7 +423,7 @@ def rounding_example() -> dict[str, str]:
             "a_ex_change_low": Traced(_fmt_bound(round(f["recomputed_low"], 1)), change),
             "a_ex_change_high": Traced(num(f["recomputed_high"], 1), change),
             "a_ex_printed": Traced(num(f["printed"], decimals_of(f["printed"])), row),
-            "a_ex_verdict": f["verdict"], "a_ex_table": catalog()["cluster_indicators"].table}
+            "a_ex_verdict": f["verdict"], "a_ex_table": plain(catalog()["cluster_indicators"].table)}
 
 
 def write_audit_csv(path: str | Path = "downloads/audit_findings.csv") -> Path:
@@ -441,6 +439,11 @@ def write_audit_csv(path: str | Path = "downloads/audit_findings.csv") -> Path:
 
 
 # ---------------------------------------------------------------------------- glossary
+def glossary_values() -> dict[str, str]:
+    """The glossary appendix's prose value: the number of terms (``c_terms``), in the reader's digits."""
+    return {"c_terms": num(len(glossary()))}
+
+
 def glossary() -> pd.DataFrame:
     """The glossary (``glossary.yml``): ``key``, ``fa``, ``en``, ``definition`` (in the edition's
     language, from ``text/<lang>/glossary.yml``), sorted by English term.

@@ -173,6 +173,12 @@ def join(*cites: Cite) -> Cite:
 
 def computed(key: str, **values) -> Cite:
     """The citation of a computation, ``text/<lang>/provenance.yml`` key ``provenance.<key>``
-    with ``values`` (e.g. ``computed("sum_rows", n=31, dataset="water_by_province")``)."""
+    with ``values`` (e.g. ``computed("sum_rows", n=31, dataset="water_by_province")``); an integer
+    value (a count, a year) in the reader's digits (:func:`analysis.report.display.plain`)."""
+    import numbers
+
+    from analysis.report.display import plain
+    values = {k: plain(v) if isinstance(v, numbers.Integral) and not isinstance(v, bool) else v
+              for k, v in values.items()}
     text = t(f"provenance.{key}", **values)
     return Cite(text, text, (), computed=True)

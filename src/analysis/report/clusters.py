@@ -18,7 +18,7 @@ from analysis.core.provinces import get, keys
 from analysis.core.text import bi, language, pair, stacked, t
 from analysis.metrics import clusters, planactual, prices
 from analysis.report import cite, figures
-from analysis.report.display import DASH, Table, Traced, num, pct
+from analysis.report.display import DASH, Table, Traced, localise, num, pct, percent, plain
 from analysis.sources.datasets import load
 
 #: Table 27 indicators by their key: ``indicator_en`` in lower case, words joined by ``_``
@@ -88,7 +88,7 @@ def programme_table() -> Table:
         _label("unit"): [_name(e, f) for e, f in zip(df.unit_en, df.unit_fa)],
         _label("plan"): [num(v) for v in df.plan], _label("actual"): [num(v) for v in df.actual],
         _label("ratio"): [pct(r) for r in df.ratio],
-        _label("clusters.printed_pct"): [f"{int(v)} %" for v in df.pct_printed],
+        _label("clusters.printed_pct"): [percent(int(v)) for v in df.pct_printed],
     })
     return Table(out, caption=t("clusters.t26_caption"), cite=cite.rows("cluster_programme", df))
 
@@ -115,7 +115,7 @@ def changes_table() -> Table:
         _label("clusters.after"): [num(a, dec.get(u, 0)) for a, u in zip(c.after, c.unit_key)],
         _label("clusters.abs_change"): [num(a, dec.get(u, 0)) for a, u in zip(c.abs_change, c.unit_key)],
         _label("clusters.change_pct"): [pct(v / 100) for v in c.change_pct],
-        _label("clusters.printed_change"): [f"{int(v)} %" for v in c.change_pct_printed],
+        _label("clusters.printed_change"): [percent(int(v)) for v in c.change_pct_printed],
         _label("clusters.verdict"): [t(f"clusters.verdict_{_slug(v)}") for v in c.verdict],
     })
     return Table(out, caption=t("clusters.t27_caption", caveat=t("clusters.caveat")),
@@ -197,7 +197,7 @@ def sales_deflated(years=SCENARIO_YEARS, series: str = "cpi") -> pd.DataFrame:
 def deflated_table() -> Table:
     s = sales_deflated()
     out = pd.DataFrame({
-        _label("clusters.assumed_year"): [f"{y} (≈ {g})" for y, g in zip(s.year_jalali, s.year_gregorian)],
+        _label("clusters.assumed_year"): [localise(f"{y} (≈ {g})") for y, g in zip(s.year_jalali, s.year_gregorian)],
         _label("clusters.before_nominal"): [num(v) for v in s.before_nominal],
         _label("clusters.before_real"): [num(v) for v in s.before_real],
         _label("clusters.after"): [num(v) for v in s.after],
@@ -206,7 +206,7 @@ def deflated_table() -> Table:
     t27 = load("cluster_indicators")
     sales = cite.source("cluster_indicators", t27[t27["indicator_en"].map(indicator_key) == SALES].iloc[0])
     cites = [cite.computed("deflated_from", cite=sales.short, year=y, deflator="iran_inflation") for y in s.year_jalali]
-    return Table(out, caption=t("clusters.deflated_caption", offset=prices.JALALI_OFFSET), cite=cites)
+    return Table(out, caption=t("clusters.deflated_caption", offset=plain(prices.JALALI_OFFSET)), cite=cites)
 
 
 # --------------------------------------------------------------------------- by province
@@ -387,9 +387,9 @@ def values() -> dict[str, str]:
     t30 = load("cluster_projects_by_province")
     flagged_raw = t30.loc[t30.flag.notna() & (t30.row_kind == "province"), "raw_text"].dropna()
     v = {
-        "cl_n_rows_t26": str(len(p)),
-        "cl_n_over": str(int((p.ratio > 1).sum())),
-        "cl_pct_match": t("clusters.n_of", n=int(p.matches.sum()), total=len(p)),
+        "cl_n_rows_t26": plain(len(p)),
+        "cl_n_over": plain((p.ratio > 1).sum()),
+        "cl_pct_match": t("clusters.n_of", n=plain(p.matches.sum()), total=plain(len(p))),
         "cl_running_plan": num(p.loc[p.row_no == 3, "plan"].iloc[0]),
         "cl_running_actual": num(p.loc[p.row_no == 3, "actual"].iloc[0]),
         "cl_firms_before": num(c.loc[FIRMS, "before"]), "cl_firms_after": num(c.loc[FIRMS, "after"]),
@@ -402,30 +402,30 @@ def values() -> dict[str, str]:
         "cl_exports_before": num(c.loc[EXPORTS, "before"], 1), "cl_exports_after": num(c.loc[EXPORTS, "after"], 1),
         "cl_exports_change": pct(c.loc[EXPORTS, "change_pct"] / 100),
         "cl_exports_low": pct(c.loc[EXPORTS, "change_low"] / 100), "cl_exports_high": pct(c.loc[EXPORTS, "change_high"] / 100),
-        "cl_exports_printed": f"{int(c.loc[EXPORTS, 'change_pct_printed'])} %",
+        "cl_exports_printed": percent(int(c.loc[EXPORTS, 'change_pct_printed'])),
         "cl_exports_per_firm_change": pct(d.loc["exports_per_firm", "change_pct"] / 100),
         "cl_sales_before": num(c.loc[SALES, "before"]), "cl_sales_after": num(c.loc[SALES, "after"]),
         "cl_sales_change": pct(c.loc[SALES, "change_pct"] / 100),
         "cl_sales_per_firm_before": num(d.loc["sales_per_firm", "before"] * 1e3, 1),
         "cl_networks_change": pct(c.loc[NETWORKS, "change_pct"] / 100),
-        "cl_networks_printed": f"{int(c.loc[NETWORKS, 'change_pct_printed'])} %",
-        "cl_n_discrepancy": str(int((c.verdict == "discrepancy").sum())),
-        "cl_n_rounding": str(int((c.verdict == "rounding").sum())),
-        "cl_lag_min": str(RESULT_LAG_YEARS[0]), "cl_lag_max": str(RESULT_LAG_YEARS[1]),
-        "cl_scen_first": str(s.year_jalali.iloc[0]), "cl_scen_last": str(s.year_jalali.iloc[-1]),
-        "cl_scen_mid": str(MID_YEAR),
-        "cl_jalali_offset": str(prices.JALALI_OFFSET),
+        "cl_networks_printed": percent(int(c.loc[NETWORKS, 'change_pct_printed'])),
+        "cl_n_discrepancy": plain((c.verdict == "discrepancy").sum()),
+        "cl_n_rounding": plain((c.verdict == "rounding").sum()),
+        "cl_lag_min": plain(RESULT_LAG_YEARS[0]), "cl_lag_max": plain(RESULT_LAG_YEARS[1]),
+        "cl_scen_first": plain(s.year_jalali.iloc[0]), "cl_scen_last": plain(s.year_jalali.iloc[-1]),
+        "cl_scen_mid": plain(MID_YEAR),
+        "cl_jalali_offset": plain(prices.JALALI_OFFSET),
         "cl_real_first": pct(s.real_change_pct.iloc[0] / 100),
         "cl_real_last": pct(s.real_change_pct.iloc[-1] / 100),
         "cl_real_1398": pct(s.set_index("year_jalali").loc[MID_YEAR, "real_change_pct"] / 100),
-        "cl_running_sum": str(tot["running_sum"]), "cl_running_printed": str(tot["running_printed"]),
-        "cl_completed_sum": str(tot["completed_sum"]), "cl_completed_1401": str(tot["completed_1401_printed"]),
-        "cl_started_sum": str(tot["started_sum"]), "cl_feasibility_sum": str(tot["feasibility_sum"]),
-        "cl_n_prov_running": str(tot["n_provinces_running"]), "cl_n_prov_started": str(tot["n_provinces_started"]),
+        "cl_running_sum": plain(tot["running_sum"]), "cl_running_printed": plain(tot["running_printed"]),
+        "cl_completed_sum": plain(tot["completed_sum"]), "cl_completed_1401": plain(tot["completed_1401_printed"]),
+        "cl_started_sum": plain(tot["started_sum"]), "cl_feasibility_sum": plain(tot["feasibility_sum"]),
+        "cl_n_prov_running": plain(tot["n_provinces_running"]), "cl_n_prov_started": plain(tot["n_provinces_started"]),
         "cl_flagged_provinces": _join((_province(k) for k, _ in tot["flagged"]), "clusters.name_sep") or DASH,
         "cl_flagged_raw": _join(flagged_raw) or DASH,
         "cl_mismatches": _join(t("clusters.mismatch", province=_province(r.province),
-                                 status=t(f"clusters.status_{r.status}"), printed=r.printed, names=r.names)
+                                 status=t(f"clusters.status_{r.status}"), printed=plain(r.printed), names=plain(r.names))
                                for r in mm.itertuples()) or t("clusters.none"),
         "cl_caveat": t("clusters.caveat"),
     }

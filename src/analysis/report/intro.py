@@ -19,7 +19,7 @@ from analysis.core import jalali, paths
 from analysis.core.text import bi, en, fa, language, t
 from analysis.metrics import planactual, prices
 from analysis.report import cite
-from analysis.report.display import Table, Traced, num, pct, traced
+from analysis.report.display import Table, Traced, fixed, gregorian_date, num, pct, plain, traced
 from analysis.sources.datasets import catalog, load
 
 #: The five sources, by id. Their titles (``intro.src_<id>_title``) and authors
@@ -136,7 +136,7 @@ def book_counts() -> dict[str, str]:
         return Traced(num(int(v[verdict])), cite.computed("audit_verdict", verdict=verdict, n=n))
 
     return {
-        "n_provinces": Traced(str(len(registry())), cite.computed("registry_count")),
+        "n_provinces": Traced(plain(len(registry())), cite.computed("registry_count")),
         "n_datasets": counted("datasets"), "n_rows": counted("rows"), "n_numeric": counted("numeric_cells"),
         "n_flagged": counted("flagged"), "n_flag_datasets": counted("datasets_with_flags"),
         "n_sources": counted("sources"),
@@ -225,7 +225,7 @@ def methods_values() -> dict[str, str]:
         "m_n_defined": over("count_defined_rows", num(agg.n_defined), n=int(agg.n)),
         "m_n": Traced(num(agg.n), cite.computed("count_rows", n=int(agg.n), dataset=ds)),
         "m_n_undefined": over("count_undefined_rows", num(agg.n_undefined), n=int(agg.n)),
-        "m_gap_pp": over("gap_pp", f"{100 * abs(gap.gap):.1f}", n=len(gap.table)),
+        "m_gap_pp": over("gap_pp", fixed(100 * abs(gap.gap), 1), n=len(gap.table)),
         "m_gap_side": t("methods.gap_above" if gap.gap > 0 else "methods.gap_below"),
         "m_gap_top": _province_name(top["province"]),
         "m_gap_top_ratio": Traced(pct(top["ratio"]), cite.computed("ratio_of_row", cite=top_row.long)),
@@ -238,9 +238,9 @@ def methods_values() -> dict[str, str]:
         "m_cat_undefined": Traced(num(int(cats.get("undefined", 0))),
                                   cite.computed("count_undefined_rows", dataset=ds, num="actual", den="plan",
                                                 n=int(agg.n))),
-        "m_year": str(REPORT_YEAR),
-        "m_year_start": Traced(y0.isoformat(), calendar), "m_year_end": Traced(y1.isoformat(), calendar),
-        "m_greg_year": Traced(str(prices.jalali_to_gregorian_year(REPORT_YEAR)),
+        "m_year": plain(REPORT_YEAR),
+        "m_year_start": Traced(gregorian_date(y0), calendar), "m_year_end": Traced(gregorian_date(y1), calendar),
+        "m_greg_year": Traced(plain(prices.jalali_to_gregorian_year(REPORT_YEAR)),
                               cite.computed("gregorian_year", year=REPORT_YEAR, offset=prices.JALALI_OFFSET)),
         "m_gap_text": gap_sentence(gap),
         "m_days_in_first": Traced(num(in_first), calendar), "m_days": Traced(num(days), calendar),

@@ -20,7 +20,7 @@ from analysis.core import provinces
 from analysis.core.text import bi, en, fa, language, pair, t
 from analysis.metrics import indicators, planactual
 from analysis.report import cite, figures
-from analysis.report.display import DASH, Table, Traced, num, pct, traced
+from analysis.report.display import DASH, Table, Traced, num, pct, percent, plain, traced
 from analysis.sources.datasets import load
 
 TEXT = "kaleh"  # text/<lang>/kaleh.yml
@@ -82,6 +82,11 @@ def _fmt_value(v: float) -> str:
     return num(v, 0 if float(v).is_integer() else 1)
 
 
+def _fmt_percent(v: float) -> str:
+    """A printed percentage as :func:`_fmt_value` writes it, with the language's percent sign."""
+    return percent(v, 0 if float(v).is_integer() else 1)
+
+
 def as_printed(r, lang: str | None = None) -> str:
     """A figure of the text with its qualifier and unit: ``about 7.7 %``."""
     if r.qualifier == "exact":
@@ -122,7 +127,7 @@ def priority_table(province: str) -> Table | None:
     if d.empty:
         return None
     out = pd.DataFrame({
-        _col("table"): list(d["table"]),
+        _col("table"): [plain(x) for x in d["table"]],
         _col("activity"): [pair(e, f) for e, f in zip(d.sector_en, d.sector_fa)],
         _col("county"): [DASH if pd.isna(c) else (cf if _fa(None) else c) for c, cf in zip(d.county_en, d.county_fa)],
         _col("employment"): [num(v) for v in d.employment],
@@ -130,7 +135,7 @@ def priority_table(province: str) -> Table | None:
     })
     p = provinces.get(province)
     numbers = sorted(d["table"].unique())
-    tables = _t("table_many" if len(numbers) > 1 else "table_one", numbers=joined(numbers))
+    tables = _t("table_many" if len(numbers) > 1 else "table_one", numbers=joined([plain(x) for x in numbers]))
     name = p.fa if _fa(None) else f"{p.key} · {p.fa}"
     if d.flag.notna().any():
         caption = _t("tab_priority_inferred", province=name, assigned=_name(p), tables=tables)
@@ -219,7 +224,7 @@ def isipo_table() -> Table:
             r = sub.loc[p.key]
             cell = pct(r.ratio) if pd.notna(r.ratio) else (DASH if pd.isna(r.plan) else _t("no_ratio", plan=num(r.plan)))
             if pd.notna(r["rank"]):
-                cell = _t("ratio_rank", ratio=cell, rank=int(r["rank"]), n=int(r.n_ranked))
+                cell = _t("ratio_rank", ratio=cell, rank=plain(r["rank"]), n=plain(r.n_ranked))
             row[pair(p.key, p.fa)] = cell
         row[bi("national_ratio")] = pct(sub.national_ratio.iloc[0])
         rows.append(row)
@@ -288,22 +293,22 @@ def values(lang: str | None = None) -> dict[str, str]:
     top = sec.sort_values("jobs", ascending=False).iloc[0]
     bud = prof[prof.indicator == "capital_budget"].set_index("province")
     v = {
-        "kl_n": str(len(members())),
+        "kl_n": plain(len(members())),
         "kl_names": joined([_name(m, lang) for m in members()], lang=lang),
-        "kl_year": str(int(p.loc["document_year", "value"])),
+        "kl_year": plain(p.loc["document_year", "value"]),
         "kl_jobs_k": _fmt_value(p.loc["jobs", "value"]),
         "kl_jobs_t6": num(tot.jobs),
-        "kl_income": f"{_fmt_value(p.loc['income_growth', 'value'])} %",
+        "kl_income": _fmt_percent(p.loc['income_growth', 'value']),
         "kl_income_years": _fmt_value(p.loc["income_growth_years", "value"]),
-        "kl_exports": f"{_fmt_value(p.loc['exports', 'value'])} %",
+        "kl_exports": _fmt_percent(p.loc['exports', 'value']),
         "kl_retained_k": _fmt_value(p.loc["jobs_retained_t7", "value"]),
         "kl_cost_printed": _fmt_value(p.loc["cost_per_job", "value"]),
         "kl_cost_calc": num(c[c.row_kind == "total"].cost_per_job.iloc[0], 1),
         "kl_money_total": num(tot.total_money),
         "kl_loans_share": pct(tot.bank_facilities / tot.total_money),
         "kl_pop": _fmt_value(p.loc["population", "value"]),
-        "kl_pop_share": f"{_fmt_value(p.loc['population_share', 'value'])} %",
-        "kl_unemp_share": f"{_fmt_value(p.loc['unemployed_share', 'value'])} %",
+        "kl_pop_share": _fmt_percent(p.loc['population_share', 'value']),
+        "kl_unemp_share": _fmt_percent(p.loc['unemployed_share', 'value']),
         "kl_jobs_vs_unemployed": pct(tot.jobs / (p.loc["unemployed", "value"] * 1e3)),
         "kl_unemployed_k": _fmt_value(p.loc["unemployed", "value"]),
         "kl_top_sector": _t("name_count", lang, name=top.sector_fa if _fa(lang) else top.sector_en, n=num(top.jobs)),
@@ -322,8 +327,8 @@ def values(lang: str | None = None) -> dict[str, str]:
         "kl_budget_ratios": joined([_t("name_value", lang, name=_name(provinces.get(k), lang), value=pct(bud.loc[k, "ratio"]))
                                     for k in bud.index], "join_semicolon", lang),
         "kl_budget_national": pct(bud.national_ratio.iloc[0]),
-        "kl_n_under": str(int((prof.category == "under").sum())),
-        "kl_n_defined": str(int(prof.ratio.notna().sum())),
+        "kl_n_under": plain((prof.category == "under").sum()),
+        "kl_n_defined": plain(prof.ratio.notna().sum()),
     }
     for k, c_ in _value_cites(p, t6, tot, sec, top, prof).items():
         v[k] = Traced(v[k], c_)

@@ -21,7 +21,7 @@ from analysis.core import jalali
 from analysis.core.text import bi, language, pair, t
 from analysis.metrics import planactual
 from analysis.report import cite, figures
-from analysis.report.display import DASH, Table, Traced, num, ordinal, pct, unit_text
+from analysis.report.display import DASH, Table, Traced, gregorian_date, jalali_date, num, ordinal, pct, plain, unit_text
 from analysis.sources.datasets import dataset, load
 
 PROVINCE = "Khuzestan"
@@ -163,7 +163,7 @@ def programme_values(lang: str | None = None) -> dict[str, str]:
         "k_single_agency": num(int((per_prog == 1).sum())),
         "k_flagged_rows": num(len(flagged)), "k_flagged_name": str(flagged["agency_fa"].iloc[0]) if len(flagged) else DASH,
         "k_flagged_lines": joined(sorted(flagged["source_line_agency"].unique()), lang),
-        "k_approved_j": jalali.format_jalali(appr, persian_digits=False), "k_approved_g": appr.togregorian().isoformat(),
+        "k_approved_j": jalali_date(appr), "k_approved_g": gregorian_date(appr),
     }
     progs, links = "khz_productivity_programmes", "khz_programme_agencies"
     n_links = len(a) - len(flagged)
@@ -240,7 +240,7 @@ def agency_table(top: int = 15) -> Table:
     df = pd.DataFrame({_col("agency"): a["agency_en"] + " · " + a["agency_fa"],
                        _col("programmes"): a["programmes"].astype(int), _col("sectors"): a["sectors"].astype(int)})
     cites = [cite.computed("count_programmes", dataset="khz_programme_agencies", what=e) for e in a["agency_en"]]
-    return Table(df, caption=_t("tab_agencies", top=top), formats={_col("programmes"): num, _col("sectors"): num},
+    return Table(df, caption=_t("tab_agencies", top=plain(top)), formats={_col("programmes"): num, _col("sectors"): num},
                  cite=cites)
 
 
@@ -266,8 +266,8 @@ def council_values(lang: str | None = None) -> dict[str, str]:
         "c_total": num(total), "c_done": num(done), "c_pending": num(pending), "c_share": pct(done / total),
         "c_check": _t("check_equal" if done + pending == total else "check_not_equal", lang),
         "c_held": num(held), "c_years": num(years), "c_required": num(per_q * 4 * years),
-        "c_session_j": jalali.format_jalali(s, persian_digits=False), "c_session_g": s.togregorian().isoformat(),
-        "c_news_j": jalali.format_jalali(n, persian_digits=False), "c_news_g": n.togregorian().isoformat(),
+        "c_session_j": jalali_date(s), "c_session_g": gregorian_date(s),
+        "c_news_j": jalali_date(n), "c_news_g": gregorian_date(n),
         "c_words": num(int(c["flag"].notna().sum())),
     }
     ds = "khz_council_figures"
@@ -321,8 +321,8 @@ def _deadline_text(row) -> str:
     if pd.isna(row["deadline_j"]):
         return _t("deadline_condition") if row["deadline_kind"] == "condition" else DASH
     if row["deadline_kind"] == "relative":
-        return _t("deadline_assumed", date=row["deadline_j"])
-    return row["deadline_j"]
+        return _t("deadline_assumed", date=jalali_date(row["deadline_j"]))
+    return jalali_date(row["deadline_j"])
 
 
 def resolutions_table() -> Table:
@@ -333,7 +333,7 @@ def resolutions_table() -> Table:
         _col("actor"): [in_language(e, f) for e, f in zip(r["actor_en"], r["actor_fa"])],
         _col("deadline_printed"): r["deadline_fa"],
         _col("deadline_jalali"): [_deadline_text(x) for _, x in r.iterrows()],
-        _col("deadline_gregorian"): [DASH if pd.isna(x) else x for x in r["deadline_g"]],
+        _col("deadline_gregorian"): [DASH if d.gregorian is None else gregorian_date(d.gregorian) for d in r["deadline"]],
         _col("days_meeting"): [DASH if pd.isna(d) else num(d) for d in r["days_from_meeting"]],
     })
     return Table(df, caption=_t("tab_resolutions"), cite=cite.rows("khz_minutes_resolutions", r))
@@ -347,9 +347,9 @@ def resolutions_values(lang: str | None = None) -> dict[str, str]:
     dated = r[r["days_from_meeting"].notna() & (r["deadline_kind"] != "relative")]
     days = dated["days_from_meeting"].astype(int)
     v = {
-        "r_n": num(len(r)), "r_meeting_j": jalali.format_jalali(m, persian_digits=False),
-        "r_meeting_g": m.togregorian().isoformat(), "r_res_j": jalali.format_jalali(rd, persian_digits=False),
-        "r_res_g": rd.togregorian().isoformat(), "r_dated": num(len(dated)),
+        "r_n": num(len(r)), "r_meeting_j": jalali_date(m),
+        "r_meeting_g": gregorian_date(m), "r_res_j": jalali_date(rd),
+        "r_res_g": gregorian_date(rd), "r_dated": num(len(dated)),
         "r_min_days": num(days.min()), "r_max_days": num(days.max()),
         "r_year_end": num(sum(d.date is not None and d.date == jalali.end_of_year(d.date.year) for d in r["deadline"])),
         "r_condition": num(int((r["deadline_kind"] == "condition").sum())),
@@ -500,7 +500,7 @@ def _rank_of(rank, n) -> str:
 def profile_table() -> Table:
     p = isipo_profile()
     df = pd.DataFrame({
-        bi("indicator"): p["label"], bi("unit"): [unit_text(u) for u in p["unit"]], _col("table"): p["table"],
+        bi("indicator"): p["label"], bi("unit"): [unit_text(u) for u in p["unit"]], _col("table"): [plain(x) for x in p["table"]],
         bi("plan"): [num(x, 0 if pd.isna(x) or float(x) == int(x) else 1) for x in p["plan"]],
         bi("actual"): [num(x, 0 if pd.isna(x) or float(x) == int(x) else 1) for x in p["actual"]],
         bi("ratio"): [pct(x) for x in p["ratio"]], bi("national_ratio"): [pct(x) for x in p["national_ratio"]],
@@ -554,7 +554,7 @@ def stocks_table() -> Table:
     s = stocks()
     df = pd.DataFrame({
         bi("indicator"): [bi(f"{TEXT}.stock_{c}") for c in s["column"]],
-        bi("unit"): [word("u", u) for u in s["unit"]], _col("table"): s["table"],
+        bi("unit"): [word("u", u) for u in s["unit"]], _col("table"): [plain(x) for x in s["table"]],
         _col("khuzestan"): [num(x) for x in s["value"]], _col("national"): [num(x) for x in s["national"]],
         _col("share"): [pct(x) for x in s["share"]],
         bi("rank"): [_rank_of(r, n) if r else DASH for r, n in zip(s["rank"], s["n"])],

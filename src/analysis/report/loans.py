@@ -21,7 +21,7 @@ from analysis.core.provinces import get, keys
 from analysis.core.text import bi, language, pair, stacked, t
 from analysis.metrics import loans, planactual, prices, rates
 from analysis.report import cite, figures
-from analysis.report.display import Table, Traced, num, pct
+from analysis.report.display import Table, Traced, num, pct, percent, plain
 from analysis.sources.datasets import dataset, load
 
 #: Jalali year of the prices the cost table deflates to.
@@ -59,10 +59,10 @@ def _period(period: str) -> str:
     """A period of the data (``1390-1401``, ``start-1401``) in the edition's language."""
     m = re.fullmatch(r"(\d{4})-(\d{4})", str(period))
     if m:
-        return t("loans.period_years", first=m[1], last=m[2])
+        return t("loans.period_years", first=plain(m[1]), last=plain(m[2]))
     m = re.fullmatch(r"start-(\d{4})", str(period))
     if m:
-        return t("loans.period_from_start", last=m[1])
+        return t("loans.period_from_start", last=plain(m[1]))
     raise ValueError(f"loan_scheme_achievements: period {period!r} is neither YYYY-YYYY nor start-YYYY")
 
 
@@ -82,8 +82,8 @@ def money_text(years=None) -> str:
     if not ys:
         return t("loans.note_no_year")
     if len(ys) == 1:
-        return t("loans.note_one_year", year=ys[0])
-    return t("loans.note_mixed", first=ys[0], last=ys[-1])
+        return t("loans.note_one_year", year=plain(ys[0]))
+    return t("loans.note_mixed", first=plain(ys[0]), last=plain(ys[-1]))
 
 
 def _prose(topic: str, item_start: str) -> pd.Series:
@@ -106,12 +106,12 @@ def budgets_frame() -> pd.DataFrame:
 def budgets_table() -> Table:
     b = budgets_frame()
     out = pd.DataFrame({
-        _label("loans.scheme"): [_scheme(s) for s in b.scheme], _label("loans.year"): [str(y) for y in b.year],
+        _label("loans.scheme"): [_scheme(s) for s in b.scheme], _label("loans.year"): [plain(y) for y in b.year],
         _label("loans.form"): [t(f"loans.form_{f}") for f in b.funding_form],
         _label("loans.approved"): [num(v) for v in b.approved],
         _label("loans.allocated"): [num(v) for v in b.allocated],
         _label("loans.alloc_share"): [pct(v, 0) for v in b.allocated_share],
-        _label("loans.printed_pct"): [f"{v:g} %" for v in b.allocated_pct_printed],
+        _label("loans.printed_pct"): [percent(v) for v in b.allocated_pct_printed],
         _label("loans.deposited"): [num(v) for v in b.deposited],
     })
     return Table(out, caption=t("loans.budgets_caption", unit=_unit_text("loan_scheme_budgets", "approved")),
@@ -134,7 +134,7 @@ def leverage_frame() -> pd.DataFrame:
 def leverage_table() -> Table:
     f = leverage_frame()
     out = pd.DataFrame({
-        _label("loans.scheme"): [_scheme(s) for s in f.scheme], _label("loans.year"): [str(y) for y in f.year],
+        _label("loans.scheme"): [_scheme(s) for s in f.scheme], _label("loans.year"): [plain(y) for y in f.year],
         _label("loans.deposited"): [num(v) for v in f.deposited],
         _label("loans.bank_resources"): [num(v) for v in f.bank_resources],
         _label("loans.facilities"): [num(v) for v in f.facilities_total],
@@ -165,7 +165,7 @@ def attainment_table() -> Table:
         _label("indicator"): [_name(e, f) for e, f in zip(a.indicator, a.indicator_fa)],
         _label("loans.target"): [num(v) for v in a.target], _label("actual"): [num(v) for v in a.actual],
         _label("ratio"): [pct(v) for v in a.attainment],
-        _label("loans.printed_pct"): [f"{v:g} %" for v in a.pct_printed],
+        _label("loans.printed_pct"): [percent(v) for v in a.pct_printed],
     })
     return Table(out, caption=t("loans.attain_caption"), cite=cite.rows("loan_scheme_achievements", a))
 
@@ -278,7 +278,7 @@ def cost_table() -> Table:
         _label("loans.per_job_1401"): [num(v, 1) for v in c.m_rials_per_job_1401],
         _label("source"): list(c.source),
     })
-    return Table(out, caption=t("loans.cost_caption", offset=prices.JALALI_OFFSET),
+    return Table(out, caption=t("loans.cost_caption", offset=plain(prices.JALALI_OFFSET)),
                  cite=[cite.computed("per_job_of", source=src) for src in c.source])
 
 
@@ -346,7 +346,7 @@ def _kaleh_table(df: pd.DataFrame, labels: list[str], first: str, caption: str, 
 def kaleh_province_table() -> Table:
     d = kaleh_province_cost()
     n = int((d.row_kind == "province").sum())
-    total = t("loans.kaleh_total", n=n)
+    total = t("loans.kaleh_total", n=plain(n))
     labels = [_name(get(p).key, get(p).fa) if k == "province" else (pair(total, lab) if language() == "en" else total)
               for k, p, lab in zip(d.row_kind, d.province, d.label_fa)]
     return _kaleh_table(d, labels, "province", t("loans.kaleh_prov_caption",
@@ -481,21 +481,21 @@ def values() -> dict[str, str]:
                                                             out_unit="million rials").value, 1),
         "ln_kaleh_loans_prose": num(prose.loc["bank_facilities", "value"]),
         "ln_kaleh_loans_ratio": num(prose.loc["bank_facilities", "value_rials"] / kaleh_loans_table, 0),
-        "ln_khz_n": str(len(kh)),
-        "ln_khz_n_flagged": str(int(kh.flag.notna().sum())),
+        "ln_khz_n": plain(len(kh)),
+        "ln_khz_n_flagged": plain(kh.flag.notna().sum()),
         "ln_khz_bank_three": num(bank_three.billion_rials.iloc[0]),
         "ln_khz_prog_three": num(prog_three.billion_rials.iloc[0]),
         "ln_khz_share_calc": pct(rates.share(prog_three.value.iloc[0], bank_three.value.iloc[0]), 2),
         "ln_khz_share_said": pct(m[(m.source_line == 254) & (m.category == "rate")].value.iloc[0], 2),
         "ln_khz_parts": num(three[three.quantity.str.startswith(("rural", "comprehensive"))].billion_rials.sum()),
         "ln_toman_rials": num(loans.convert(1, "tomans", "rials")),
-        "ln_jalali_offset": str(prices.JALALI_OFFSET),
+        "ln_jalali_offset": plain(prices.JALALI_OFFSET),
     }
     # which years' money each cost-per-job figure mixes (PER_JOB_NOTES says which note goes with which)
     for key in c.index:
         v[f"ln_money_{key}"] = c.loc[key, "money"] + (f"{t('loans.list_sep')} {t('loans.planned')}"
                                                       if c.loc[key, "plan"] else "")
-    v["ln_money_kaleh_1401"] = t("loans.note_prices", year=PRICE_YEAR, first=int(c.loc["kaleh_total", "years"]))
+    v["ln_money_kaleh_1401"] = t("loans.note_prices", year=plain(PRICE_YEAR), first=plain(c.loc["kaleh_total", "years"]))
 
     # where each number a reader could check comes from (words, lists and the fixed conversions stay plain)
     def row(dataset: str, r) -> cite.Cite:

@@ -29,7 +29,7 @@ import pandas as pd
 from analysis.core.text import bi, en, fa, language, t
 from analysis.metrics import planactual
 from analysis.report import cite, figures
-from analysis.report.display import DASH, Table, Traced, num, pct
+from analysis.report.display import DASH, Table, Traced, num, pct, plain
 from analysis.sources.audit import compare_percent, cut_or_raised
 from analysis.sources.audit import figure as audit_figure
 from analysis.sources.audit.intervals import decimals_of
@@ -242,29 +242,29 @@ def summary(df: pd.DataFrame | None = None, top: int = 3) -> dict[str, str]:
         return Traced(value, _frame_cite(df, key, **words))
 
     out = {
-        "nat_n": by("count_national", str(len(df))),
-        "nat_n_tables": by("count_datasets", str(df["dataset"].nunique())),
-        "nat_n_defined": by("count_defined", str(len(d))),
-        "nat_n_over": by("count_category", str(int(cats.get("over", 0))), category=category_text("over")),
-        "nat_n_met": by("count_category", str(int(cats.get("met", 0))), category=category_text("met")),
-        "nat_n_under": by("count_category", str(int(cats.get("under", 0))), category=category_text("under")),
-        "nat_n_not_started": by("count_category", str(int(cats.get("not started", 0))),
+        "nat_n": by("count_national", plain(len(df))),
+        "nat_n_tables": by("count_datasets", plain(df["dataset"].nunique())),
+        "nat_n_defined": by("count_defined", plain(len(d))),
+        "nat_n_over": by("count_category", plain(cats.get("over", 0)), category=category_text("over")),
+        "nat_n_met": by("count_category", plain(cats.get("met", 0)), category=category_text("met")),
+        "nat_n_under": by("count_category", plain(cats.get("under", 0)), category=category_text("under")),
+        "nat_n_not_started": by("count_category", plain(cats.get("not started", 0)),
                                 category=category_text("not started")),
-        "nat_n_at_least_plan": by("count_at_least_plan", str(int((d["ratio"] >= 1).sum()))),
-        "nat_n_printed": by("count_printed", str(int(df["printed_pct"].notna().sum()))),
-        "nat_n_ok": by("count_verdict", str(int(verd.get("ok", 0))), verdict=verdict_text("ok")),
-        "nat_n_rounding": by("count_verdict", str(int(verd.get("rounding", 0))), verdict=verdict_text("rounding")),
-        "nat_n_capped": by("count_verdict", str(int(verd.get("capped", 0))), verdict=verdict_text("capped")),
-        "nat_n_discrepancy": by("count_verdict", str(int(verd.get("discrepancy", 0))),
+        "nat_n_at_least_plan": by("count_at_least_plan", plain((d["ratio"] >= 1).sum())),
+        "nat_n_printed": by("count_printed", plain(df["printed_pct"].notna().sum())),
+        "nat_n_ok": by("count_verdict", plain(verd.get("ok", 0)), verdict=verdict_text("ok")),
+        "nat_n_rounding": by("count_verdict", plain(verd.get("rounding", 0)), verdict=verdict_text("rounding")),
+        "nat_n_capped": by("count_verdict", plain(verd.get("capped", 0)), verdict=verdict_text("capped")),
+        "nat_n_discrepancy": by("count_verdict", plain(verd.get("discrepancy", 0)),
                                 verdict=verdict_text("discrepancy")),
-        "nat_n_not_printed": by("count_verdict", str(int(verd.get("not printed", 0))),
+        "nat_n_not_printed": by("count_verdict", plain(verd.get("not printed", 0)),
                                 verdict=verdict_text("not printed")),
         "nat_median": by("median_national", pct(d["ratio"].median()), n_defined=len(d)),
         "nat_under_below": pct(planactual.UNDER_BELOW, 0),
         "nat_over_above": pct(planactual.OVER_ABOVE, 0),
     }
     def ranked(r) -> Traced:  # one row's ratio, cited to its seed line
-        return Traced(t("national.ranked_item", indicator=name(r), ratio=pct(r.ratio), table=r.table),
+        return Traced(t("national.ranked_item", indicator=name(r), ratio=pct(r.ratio), table=plain(r.table)),
                       cite.computed("ratio_of_row", cite=cite.source(r.dataset, r).long))
 
     for i, r in enumerate(d.head(top).itertuples(), 1):
@@ -272,23 +272,23 @@ def summary(df: pd.DataFrame | None = None, top: int = 3) -> dict[str, str]:
     for i, r in enumerate(d.tail(top).iloc[::-1].itertuples(), 1):
         out[f"nat_bottom{i}"] = ranked(r)
     none = t("national.none")
-    out["nat_capped_list"] = _join([t("national.capped_item", indicator=name(r), table=r.table, ratio=pct(r.ratio))
+    out["nat_capped_list"] = _join([t("national.capped_item", indicator=name(r), table=plain(r.table), ratio=pct(r.ratio))
                                     for r in df[df["verdict"] == "capped"].itertuples()], DASH)
-    out["nat_discrepancy_list"] = _join([t("national.discrepancy_item", indicator=name(r), table=r.table,
+    out["nat_discrepancy_list"] = _join([t("national.discrepancy_item", indicator=name(r), table=plain(r.table),
                                            printed=num(r.printed_pct, _dec(r.printed_pct)),
                                            recomputed=num(r.recomputed_pct, _dec(r.printed_pct) + 2),
                                            how=t("national.how_" + r.how.replace(" ", "_")) if r.how else "")
                                          for r in df[df["verdict"] == "discrepancy"].itertuples()], none)
-    out["nat_rounding_list"] = _join([t("national.rounding_item", indicator=name(r), table=r.table,
+    out["nat_rounding_list"] = _join([t("national.rounding_item", indicator=name(r), table=plain(r.table),
                                         printed=num(r.printed_pct, _dec(r.printed_pct)),
                                         recomputed=num(r.recomputed_pct, _dec(r.printed_pct) + 1),
                                         low=num(r.recomputed_low, _dec(r.printed_pct) + 1),
                                         high=num(r.recomputed_high, _dec(r.printed_pct) + 1))
                                       for r in df[df["verdict"] == "rounding"].itertuples()], none)
     fl = df[df["flag"] != ""]
-    out["nat_flagged"] = _join([t("national.flagged_item", indicator=name(r), table=r.table, line=r.source_line,
+    out["nat_flagged"] = _join([t("national.flagged_item", indicator=name(r), table=plain(r.table), line=r.source_line,
                                   flag=r.flag) for r in fl.itertuples()], none)
-    out["nat_n_flagged"] = str(len(fl))
+    out["nat_n_flagged"] = plain(len(fl))
     return out
 
 
@@ -479,8 +479,8 @@ def table(df: pd.DataFrame | None = None) -> Table:
         cites.append(cite.source(r.dataset, r))
         plan_dec = 3 if r.unit == "million saplings" else (1 if r.plan % 1 else 0) if not pd.isna(r.plan) else 0
         rows.append({
-            bi("indicator"): name(r), bi("unit"): unit_of(r), bi("national.table_no"): r.table,
-            bi("national.period"): r.period,
+            bi("indicator"): name(r), bi("unit"): unit_of(r), bi("national.table_no"): plain(r.table),
+            bi("national.period"): plain(r.period),
             bi("plan"): num(r.plan, plan_dec), bi("actual"): num(r.actual, plan_dec if r.unit == "million saplings" else
                                                                (1 if not pd.isna(r.actual) and r.actual % 1 else 0)),
             bi("national.printed_pct"): DASH if pd.isna(r.printed_pct) else
@@ -500,7 +500,7 @@ def verdict_table(df: pd.DataFrame | None = None) -> Table:
     df = national_frame() if df is None else df
     c = df["verdict"].value_counts()
     shown = [v for v in VERDICT_ORDER if c.get(v, 0)]
-    rows = [{bi("national.verdict"): verdict_text(v), bi("national.count"): str(int(c.get(v, 0)))} for v in shown]
+    rows = [{bi("national.verdict"): verdict_text(v), bi("national.count"): plain(c.get(v, 0))} for v in shown]
     cites = [_frame_cite(df, "count_verdict", verdict=verdict_text(v)) for v in shown]
     return Table(pd.DataFrame(rows), caption=t("national.verdict_caption"), cite=cites)
 

@@ -20,7 +20,7 @@ from analysis.metrics import planactual as pa
 from analysis.metrics.planactual import province_rows
 from analysis.metrics.rates import growth, per_unit
 from analysis.report import cite, figures
-from analysis.report.display import DASH, Table, Traced, escape, num, ordinal, pct, unit_text
+from analysis.report.display import DASH, Table, Traced, escape, num, ordinal, pct, percent, plain, unit_text
 from analysis.report.downloads import write_csv
 from analysis.sources.datasets import load
 
@@ -137,7 +137,7 @@ def cluster_counts(clusters: pd.DataFrame) -> dict:
 
 
 def _rank_of(rank, n) -> str:
-    return t("province.rank_of", rank=int(rank), n=int(n))
+    return t("province.rank_of", rank=plain(rank), n=plain(n))
 
 
 @dataclass
@@ -165,13 +165,13 @@ class ProvinceChapter:
         by_label = {i.key: (i.label if language() == "en" else i.fa) for i in self.inds}
         rel = delivery.assign(rel=delivery["ratio"] - delivery["national_ratio"]).sort_values("rel")
         self.values.update({
-            "n_indicators": str(len(self.inds)),
-            "n_delivery": str(sum(i.kind == "delivery" for i in self.inds)),
-            "n_defined": str(len(delivery)),
-            "n_met_over": str(int(cats.get("met", 0) + cats.get("over", 0))),
-            "n_under": str(int(cats.get("under", 0))),
-            "n_not_started": str(int(cats.get("not started", 0))),
-            "n_undefined": str(int(sum(i.kind == "delivery" for i in self.inds) - len(delivery))),
+            "n_indicators": plain(len(self.inds)),
+            "n_delivery": plain(sum(i.kind == "delivery" for i in self.inds)),
+            "n_defined": plain(len(delivery)),
+            "n_met_over": plain(cats.get("met", 0) + cats.get("over", 0)),
+            "n_under": plain(cats.get("under", 0)),
+            "n_not_started": plain(cats.get("not started", 0)),
+            "n_undefined": plain(sum(i.kind == "delivery" for i in self.inds) - len(delivery)),
             "best": by_label[rel.iloc[-1]["indicator"]] if len(rel) else DASH,
             "best_ratio": pct(rel.iloc[-1]["ratio"]) if len(rel) else DASH,
             "worst": by_label[rel.iloc[0]["indicator"]] if len(rel) else DASH,
@@ -183,9 +183,8 @@ class ProvinceChapter:
         self.values.update({
             "budget_agreement": num(budget["plan"]), "budget_allocation": num(budget["actual"]),
             "budget_ratio": pct(budget["ratio"]), "budget_national": pct(budget["national_ratio"]),
-            "budget_rank": (ordinal(budget["rank"]) if language() == "en" else str(int(budget["rank"])))
-            if pd.notna(budget["rank"]) else DASH,
-            "budget_n": str(int(budget["n_ranked"])),
+            "budget_rank": ordinal(budget["rank"]) if pd.notna(budget["rank"]) else DASH,
+            "budget_n": plain(budget["n_ranked"]),
             "budget_unit": indicator_unit(next(i for i in self.inds if i.key == "capital_budget")),
         })
         f = self.facts.set_index("key")
@@ -196,14 +195,14 @@ class ProvinceChapter:
             "jobs_per_unit": num(per_unit(f.loc["employment_cum_1401", "value"], f.loc["units_cum_1401", "value"]), 1),
             "jobs_per_unit_all": num(per_unit(f.loc["employment_cum_1401", "total"], f.loc["units_cum_1401", "total"]), 1),
             "resources_growth": pct(growth(res1401, res1400)),
-            "n_clusters": str(len(self.clusters)),
+            "n_clusters": plain(len(self.clusters)),
         })
         self.values.update(self._cluster_values())
         self._traced_values(prof, delivery, rel)
         from analysis.metrics.prices import load_inflation
         try:
             cpi = load_inflation()["cpi_inflation_pct"]
-            self.values["cpi_2022"] = f"{cpi.loc[2022]:.1f} %"
+            self.values["cpi_2022"] = percent(cpi.loc[2022], 1)
         except (FileNotFoundError, KeyError):
             self.values["cpi_2022"] = t("province.cpi_missing")
 
@@ -217,14 +216,14 @@ class ProvinceChapter:
         sep, sep_lists = t("province.list_sep"), t("province.list_sep_lists")
         listed = []
         for name, lists in c["lists"].items():
-            words = [t("province.cluster_list", table=table, status=t(f"province.status_{st}")) for table, st in lists]
+            words = [t("province.cluster_list", table=plain(table), status=t(f"province.status_{st}")) for table, st in lists]
             listed.append(t("province.cluster_in_lists", name=names.get(name) or name, lists=f"{sep_lists} ".join(words)))
         if not c["repeated"]:
             repeats = t("province.cluster_repeats_none")
         else:
             key = "province.cluster_repeats_one" if c["repeated"] == 1 else "province.cluster_repeats_many"
-            repeats = t(key, n=c["repeated"], which=f"{sep} ".join(listed))
-        return {"n_cluster_projects": str(c["projects"]), "n_cluster_repeated": str(c["repeated"]),
+            repeats = t(key, n=plain(c["repeated"]), which=f"{sep} ".join(listed))
+        return {"n_cluster_projects": plain(c["projects"]), "n_cluster_repeated": plain(c["repeated"]),
                 "cluster_repeats": repeats}
 
     def glue_all(self, glue) -> None:
@@ -260,7 +259,7 @@ class ProvinceChapter:
             i = by_key[r["indicator"]]
             cites.append(self.cite_of(i.key))
             rows.append({
-                bi("indicator"): i.label, bi("unit"): indicator_unit(i), t("province.col_table"): i.table,
+                bi("indicator"): i.label, bi("unit"): indicator_unit(i), t("province.col_table"): plain(i.table),
                 bi("plan"): num(r["plan"], 1 if r["plan"] % 1 else 0) if not is_missing(r["plan"]) else DASH,
                 bi("actual"): num(r["actual"], 1 if r["actual"] % 1 else 0) if not is_missing(r["actual"]) else DASH,
                 bi("ratio"): pct(r["ratio"]) if r["status"] == pa.DEFINED else t(STATUS_KEYS[r["status"]]),
@@ -404,7 +403,7 @@ class ProvinceChapter:
             bi("province.col_status"): [bi(f"province.status_{s}") for s in self.clusters["status"]],
             bi("cluster_name"): [f"{isolate(fa_)} · {en_}" if isinstance(en_, str) and en_ else fa_
                                  for fa_, en_ in zip(self.clusters["cluster_fa"], self.clusters["cluster_en"].fillna(""))],
-            t("province.col_table"): self.clusters["table"].tolist(),
+            t("province.col_table"): [plain(x) for x in self.clusters["table"]],
         })
         return Table(df, caption=t("province.cap_clusters", province=self.name),
                      cite=cite.rows("cluster_project_names", self.clusters))
@@ -415,7 +414,7 @@ class ProvinceChapter:
         all_parks = all_parks[all_parks["row_kind"] == "park"]  # the printed total row is not a park
         parks = all_parks[all_parks["province"] == self.key]
         if parks.empty:
-            return HTML(f"<p>{escape(t('province.no_parks', n=len(all_parks)))}</p>")
+            return HTML(f"<p>{escape(t('province.no_parks', n=plain(len(all_parks))))}</p>")
         df = pd.DataFrame({bi("province.col_park"): parks["park_fa"].tolist(),
                            bi("province.col_action"): [DASH if pd.isna(a) else t(f"province.action_{a}")
                                                        for a in parks["action"]],
@@ -444,7 +443,7 @@ class ProvinceChapter:
                                     "source_file": ds.source, "table": table, "source_line": int(r["source_line"])})
         path = Path(folder) / f"{self.p.slug}.csv"
         write_csv(pd.DataFrame(out), path)
-        self.values["n_download_rows"] = str(len(out))
+        self.values["n_download_rows"] = plain(len(out))
         return str(path)
 
     def download_link(self, path: str):

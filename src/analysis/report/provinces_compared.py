@@ -28,7 +28,7 @@ from analysis.metrics import planactual, prices, rates
 from analysis.metrics.indicators import frames, indicators
 from analysis.metrics.indicators import get as get_indicator
 from analysis.report import cite, figures
-from analysis.report.display import DASH, Table, Traced, num, ordinal, pct, unit_text
+from analysis.report.display import DASH, Table, Traced, fixed, localise, num, ordinal, pct, percent, plain, unit_text
 from analysis.sources.datasets import load
 
 #: Cell states of the matrix: a ratio, or why there is none (text keys ``provinces_compared.state_<state>``).
@@ -212,9 +212,9 @@ def rankings_table(m: Matrix | None = None) -> Table:
         row = {bi("province"): province_label(p)}
         for ind in m.ratio.columns:
             v = rk.loc[p, ind]
-            row[short(ind)] = DASH if pd.isna(v) else f"{int(v)}/{int(n[ind])}"
-        row[bi("provinces_compared.at_least_plan")] = t("provinces_compared.n_of", n=int(rk.loc[p, "n_at_least_plan"]),
-                                                        total=int(rk.loc[p, "n_defined"]))
+            row[short(ind)] = DASH if pd.isna(v) else localise(f"{int(v)}/{int(n[ind])}")
+        row[bi("provinces_compared.at_least_plan")] = t("provinces_compared.n_of", n=plain(rk.loc[p, "n_at_least_plan"]),
+                                                        total=plain(rk.loc[p, "n_defined"]))
         rows.append(row)
     cites = [cite.computed("rank_row", province=province_name(p), n_indicators=len(m.ratio.columns)) for p in order]
     return Table(pd.DataFrame(rows), caption=t("provinces_compared.rankings_caption"), cite=cites)
@@ -236,7 +236,7 @@ def aggregates() -> pd.DataFrame:
 def aggregates_table(agg: pd.DataFrame | None = None) -> Table:
     agg = aggregates() if agg is None else agg
     rows = [{bi("indicator"): get_indicator(k).label, bi("unit"): unit_text(r["unit"]),
-             bi("provinces_compared.n_defined"): str(int(r["n_defined"])),
+             bi("provinces_compared.n_defined"): plain(r["n_defined"]),
              bi("national_ratio"): pct(r["ratio_of_sums"]), bi("provinces_compared.mean_ratio"): pct(r["mean_ratio"]),
              bi("provinces_compared.median_ratio"): pct(r["median_ratio"]), bi("provinces_compared.gap_pp"): num(r["gap_pp"], 1)}
             for k, r in agg.iterrows()]
@@ -283,9 +283,9 @@ def fits_table(fs: dict | None = None) -> Table:
     fs = fits() if fs is None else fs
     rows = []
     for k, f in fs.items():
-        rows.append({bi("indicator"): get_indicator(k).label, bi("provinces_compared.n_fit"): str(f.n),
-                     bi("provinces_compared.slope"): f"{f.slope:.2f}", bi("provinces_compared.slope_ci"): slope_range(f),
-                     bi("provinces_compared.r2"): f"{f.r2:.2f}", bi("provinces_compared.dropped"): str(len(f.dropped)),
+        rows.append({bi("indicator"): get_indicator(k).label, bi("provinces_compared.n_fit"): plain(f.n),
+                     bi("provinces_compared.slope"): fixed(f.slope), bi("provinces_compared.slope_ci"): slope_range(f),
+                     bi("provinces_compared.r2"): fixed(f.r2), bi("provinces_compared.dropped"): plain(len(f.dropped)),
                      bi("provinces_compared.outside"): _join(province_name(p) for p in f.outside["province"]) or DASH})
     cites = [cite.computed("fit", dataset=get_indicator(k).dataset, actual=get_indicator(k).actual,
                            plan=get_indicator(k).plan, n=f.n) for k, f in fs.items()]
@@ -294,7 +294,7 @@ def fits_table(fs: dict | None = None) -> Table:
 
 def slope_range(f: planactual.ScalingFit) -> str:
     """The 95 % confidence interval of a fit's slope: ``'0.98 to 1.15'``."""
-    return t("provinces_compared.range", low=f"{f.slope_ci[0]:.2f}", high=f"{f.slope_ci[1]:.2f}")
+    return t("provinces_compared.range", low=fixed(f.slope_ci[0]), high=fixed(f.slope_ci[1]))
 
 
 def fit_figure(fs: dict | None = None):
@@ -507,7 +507,7 @@ def finances_table(d: pd.DataFrame | None = None) -> Table:
     d = finances() if d is None else d
     rows = []
     for r in d.itertuples():
-        printed = f"{num(r.growth_pct)} %" + (" *" if r.growth_flagged else "")
+        printed = percent(r.growth_pct, 0) + (" *" if r.growth_flagged else "")
         rows.append({bi("province"): province_label(r.province),
                      bi("provinces_compared.resources_1401_bn"): num(r.resources_1401 / 1000),
                      bi("provinces_compared.resources_1400_bn"): num(r.resources_1400 / 1000),
@@ -539,24 +539,24 @@ def values() -> dict[str, str]:
         return Traced(value, cite.computed("sum_column", dataset=name, column=column, n=n))
 
     out: dict[str, str] = {
-        "cmp_n_provinces": Traced(str(len(m.ratio)), cite.computed("registry_count")),
-        "cmp_n_indicators": Traced(str(len(m.ratio.columns)), cite.computed("indicator_count")),
-        "cmp_n_cells": Traced(str(m.ratio.size), cite.computed("matrix_size", n_provinces=len(m.ratio),
+        "cmp_n_provinces": Traced(plain(len(m.ratio)), cite.computed("registry_count")),
+        "cmp_n_indicators": Traced(plain(len(m.ratio.columns)), cite.computed("indicator_count")),
+        "cmp_n_cells": Traced(plain(m.ratio.size), cite.computed("matrix_size", n_provinces=len(m.ratio),
                                                              n_indicators=len(m.ratio.columns))),
-        "cmp_n_defined": cells(str(int(sc["defined"].sum())), "defined"),
-        "cmp_n_zero_plan": cells(str(int(sc["zero_plan"].sum())), "zero_plan"),
-        "cmp_n_flagged": cells(str(int(sc["flagged"].sum())), "flagged"),
-        "cmp_n_not_in_table": cells(str(int(sc["not_in_table"].sum())), "not_in_table"),
+        "cmp_n_defined": cells(plain(sc["defined"].sum()), "defined"),
+        "cmp_n_zero_plan": cells(plain(sc["zero_plan"].sum()), "zero_plan"),
+        "cmp_n_flagged": cells(plain(sc["flagged"].sum()), "flagged"),
+        "cmp_n_not_in_table": cells(plain(sc["not_in_table"].sum()), "not_in_table"),
         "cmp_flagged_list": _join((t("provinces_compared.flagged_group", indicator=t("provinces_compared.ind_" + ind),
                                      provinces=_join(province_name(p) for p in g["province"]))
                                    for ind, g in m.flagged.groupby("indicator", sort=False)), "group_sep") or none,
-        "cmp_phone_n": str(int(sc.loc["phone", "defined"])),
-        "cmp_fibre_n": str(int(sc.loc["fibre", "defined"])),
+        "cmp_phone_n": plain(sc.loc["phone", "defined"]),
+        "cmp_fibre_n": plain(sc.loc["fibre", "defined"]),
     }
     rk = rankings(m)
     best = rk.sort_values(["share_at_least_plan", "n_at_least_plan"], ascending=False).iloc[0]
     out["cmp_best_province"] = province_text(best.name)
-    out["cmp_best_n"] = t("provinces_compared.n_of", n=int(best.n_at_least_plan), total=int(best.n_defined))
+    out["cmp_best_n"] = t("provinces_compared.n_of", n=plain(best.n_at_least_plan), total=plain(best.n_defined))
     agg = aggregates()
     for k in agg.index:
         n_k, n_def = int(agg.loc[k, "n"]), int(agg.loc[k, "n_defined"])
@@ -568,14 +568,14 @@ def values() -> dict[str, str]:
     out["cmp_gap_pp"] = num(100 * abs(g.gap), 1)
     fs = fits()
     for k, f in fs.items():
-        out[f"cmp_fit_{k}_slope"] = f"{f.slope:.2f}"
+        out[f"cmp_fit_{k}_slope"] = fixed(f.slope)
         out[f"cmp_fit_{k}_ci"] = slope_range(f)
-        out[f"cmp_fit_{k}_n"] = str(f.n)
-        out[f"cmp_fit_{k}_dropped"] = str(len(f.dropped))
+        out[f"cmp_fit_{k}_n"] = plain(f.n)
+        out[f"cmp_fit_{k}_dropped"] = plain(len(f.dropped))
         out[f"cmp_fit_{k}_outside"] = _join(province_name(p) for p in f.outside["province"]) or none
-    out["cmp_fit_n_ind"] = str(len(fs))
-    out["cmp_fit_n_min"] = str(min(f.n for f in fs.values()))
-    out["cmp_fit_n_max"] = str(max(f.n for f in fs.values()))
+    out["cmp_fit_n_ind"] = plain(len(fs))
+    out["cmp_fit_n_min"] = plain(min(f.n for f in fs.values()))
+    out["cmp_fit_n_max"] = plain(max(f.n for f in fs.values()))
     # budget: the national ratio of sums of Table 53 (its province rows add to the printed total, line 4871)
     b = budget()
     cb = agg.loc["capital_budget"]
@@ -613,7 +613,7 @@ def values() -> dict[str, str]:
     out["cmp_projects_total"] = summed(num(p["total"].sum()), "projects_under_construction_by_province", "total", len(p))
     out["cmp_projects_land_share"] = pct(rates.share(p["stage_land_allocated"].sum(), p["total"].sum()))
     out["cmp_projects_machinery_share"] = pct(rates.share(p["stage_machinery_installation"].sum(), p["total"].sum()))
-    out["cmp_projects_mismatch"] = str(int((p["stage_sum"] != p["total"]).sum()))
+    out["cmp_projects_mismatch"] = plain((p["stage_sum"] != p["total"]).sum())
     out["cmp_projects_top"] = _with_value(province_text(p.iloc[-1].province), num(p.iloc[-1].total))
     # finances
     f = finances()
@@ -626,17 +626,17 @@ def values() -> dict[str, str]:
                                            cite.computed("growth_of_sums", dataset=ds_f, new="resources_1401",
                                                          old="resources_1400", n=len(f)))
     cpi = prices.load_inflation()["cpi_inflation_pct"]
-    out["cmp_cpi_2022"] = f"{cpi.loc[y_new]:.1f} %"
+    out["cmp_cpi_2022"] = percent(cpi.loc[y_new], 1)
     out["cmp_res_growth_real"] = Traced(pct(prices.real_growth(r1401, r1400, y_new, y_old, _cpi_index())),
                                         cite.computed("real_growth_of_sums", dataset=ds_f, new="resources_1401",
                                                       old="resources_1400", n=len(f), deflator="iran_inflation"))
-    out["cmp_n_real_decline"] = str(int((f["growth_real"] < 0).sum()))
-    out["cmp_n_nominal_decline"] = str(int((f["growth_nominal"] < 0).sum()))
+    out["cmp_n_real_decline"] = plain((f["growth_real"] < 0).sum())
+    out["cmp_n_nominal_decline"] = plain((f["growth_nominal"] < 0).sum())
     out["cmp_growth_top"] = t("provinces_compared.with_nominal", name=province_text(f.iloc[0].province),
                               value=pct(f.iloc[0].growth_nominal))
     out["cmp_growth_bottom"] = t("provinces_compared.with_nominal", name=province_text(f.iloc[-1].province),
                                  value=pct(f.iloc[-1].growth_nominal))
-    out["cmp_n_growth_flagged"] = str(int(f["growth_flagged"].sum()))
+    out["cmp_n_growth_flagged"] = plain(f["growth_flagged"].sum())
     out["cmp_opex_share"] = pct(rates.share(f["opex"].sum(), f["resources"].sum()))
     return out
 

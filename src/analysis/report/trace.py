@@ -26,7 +26,7 @@ from analysis.core.text import bi, language, t
 from analysis.metrics import planactual
 from analysis.metrics.indicators import get as get_indicator
 from analysis.report import cite
-from analysis.report.display import Table, Traced, num, pct, unit_text
+from analysis.report.display import Table, Traced, num, pct, plain, unit_text
 from analysis.sources.datasets import dataset, display_path, load, row_locations
 
 PROVINCE, INDICATOR = "Khuzestan", "water"
@@ -138,7 +138,7 @@ def table(p: Path_ | None = None) -> Table:
            actual_col=p.actual_col, actual=p.actual, line=p.line, unit=unit), p.cite),
         ("provenance.trace_step_computation", t("provenance.trace_computation_where", indicator_key=p.indicator),
          t("provenance.trace_computation_what", actual=p.actual, plan=p.plan, ratio=p.ratio_text,
-           national=p.national_text, n=p.n_provinces),
+           national=p.national_text, n=plain(p.n_provinces)),
          cite.computed("ratio_of_row", cite=p.cite.long)),
         ("provenance.trace_step_page", t("provenance.trace_page_where", province=province,
                                          caption=t("province.cap_profile", province=province)),
