@@ -255,10 +255,11 @@ def find_chromium() -> str | None:
 
 
 def site_pages(site: Path) -> list[str]:
-    """Every HTML page of the site, as paths relative to it; Sphinx's own folders
-    (``_static``, ``_sources``, ``_images``, ``_downloads``) hold no pages of the book."""
+    """Every HTML page of the site (both editions: the Persian one is ``fa/``), as paths
+    relative to it; Sphinx's own folders (``_static``, ``_sources``, ``_images``,
+    ``_downloads``, at either edition's root) hold no pages of the book."""
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                  if not p.relative_to(site).parts[0].startswith("_"))
+                  if not any(part.startswith("_") for part in p.relative_to(site).parts))
 
 
 def link_target(site: Path, base: str, href: str) -> tuple[Path, str] | None:
