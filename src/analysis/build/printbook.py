@@ -704,11 +704,25 @@ def make(site: Path, book: Book, epoch: int, out_dir: Path, quiet: bool = False,
     return printed
 
 
-def _size(n: int) -> str:
-    """>>> _size(310_000), _size(12_891_326)
-    ('310 kB', '12.9 MB')
+def _size(n: int, lang: str = "en") -> str:
+    """A file size in the edition's words and digits.
+
+    >>> _size(310_000), _size(12_891_326), _size(12_891_326, "fa")
+    ('310 kB', '12.9 MB', '۱۲٫۹ مگابایت')
     """
-    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{max(1, round(n / 1e3))} kB"
+    from analysis.core import text
+    from analysis.report.display import fixed
+    with text.language_as(lang):
+        if n >= 1e6:
+            return text.t("pdf.mb", lang, n=fixed(n / 1e6, 1))
+        return text.t("pdf.kb", lang, n=fixed(max(1, round(n / 1e3)), 0))
+
+
+def _plain(n: int, lang: str) -> str:
+    from analysis.core import text
+    from analysis.report.display import plain
+    with text.language_as(lang):
+        return plain(n)
 
 
 def link_pdfs(site: Path, book: Book, printed: list[Printed], out_dir: Path, lang: str = "en") -> list[str]:
@@ -726,7 +740,7 @@ def link_pdfs(site: Path, book: Book, printed: list[Printed], out_dir: Path, lan
         words = texts("pdf.download_book" if rel == "book" else "pdf.download_chapter")
         link = (f'<p class="chapter-pdf"><a class="reference download" href="{htmlmod.escape(href)}" download>'
                 f'{htmlmod.escape(words)}</a> <span class="chapter-pdf-size">'
-                f'{htmlmod.escape(texts("pdf.size_note", pages=p.pages, size=_size(p.path.stat().st_size)))}</span></p>')
+                f'{htmlmod.escape(texts("pdf.size_note", pages=_plain(p.pages, lang), size=_size(p.path.stat().st_size, lang)))}</span></p>')
         text = page.read_text(encoding="utf-8")
         start = text.find('<article class="bd-article">')
         end = text.find("</h1>", start)

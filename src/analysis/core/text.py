@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from functools import cache
 
 import yaml
@@ -41,6 +42,24 @@ def use_language(lang: str) -> None:
 def language() -> str:
     """The language :func:`t` uses by default (``en`` unless :func:`use_language` said otherwise)."""
     return _current["lang"]
+
+
+@contextmanager
+def language_as(lang: str):
+    """Within the block, :func:`language` is ``lang``; the previous language after it.
+
+    >>> with language_as("fa"):
+    ...     language()
+    'fa'
+    >>> language()
+    'en'
+    """
+    before = _current["lang"]
+    use_language(lang)
+    try:
+        yield
+    finally:
+        _current["lang"] = before
 
 
 def _read(path) -> dict:
