@@ -197,3 +197,53 @@ def test_pages_that_read_the_seeds_build_without_them_and_say_not_checked(page, 
     shown = " ".join(" ".join(v) if isinstance(v, list) else str(v)
                      for o in outputs for k, v in o.get("data", {}).items() if k.startswith("text/"))
     assert t("methods.not_checked", "en").lower() in " ".join(shown.replace("*", "").split()).lower()
+
+
+EDITIONS_NB = HEADER + """
+```{code-cell} ipython3
+:tags: [parameters]
+
+province: str = "Nowhere"
+```
+
+```{code-cell} ipython3
+from analysis.tools.parameters import check_parameters
+check_parameters(globals())  # the second pass must see only the parameters, as the first
+from analysis.core.text import language, t
+print("edition", language(), province, t("plan"))
+open("wrote.txt", "w").write(language())
+```
+"""
+
+
+def test_one_execution_writes_both_editions(tmp_path, kernels):
+    """One kernel runs the notebook in English, then in Persian; each edition's notebook has
+    its own pass's outputs, the parameters of both are the injected ones, and the files the
+    Persian pass writes do not replace the English pass's (executed/_fa/...)."""
+    src = tmp_path / "ed.md"
+    src.write_text(EDITIONS_NB, encoding="utf-8")
+    out = tmp_path / "executed"
+    [r] = X.run_jobs([Job("Ilam", src, "provinces/ilam", {"province": "Ilam"})], out, workers=1, quiet=True, kernels=kernels)
+    assert r.status == "executed", r.error
+    en, fa = _outputs(out / "provinces/ilam.ipynb"), _outputs(out / "_fa/provinces/ilam.ipynb")
+    assert "edition en Ilam Plan" in en and "edition fa" not in en
+    assert "edition fa Ilam برنامه" in fa and "edition en" not in fa
+    assert (out / "provinces/wrote.txt").read_text() == "en"
+    assert (out / "_fa/provinces/wrote.txt").read_text() == "fa"
+    for nb in (out / "provinces/ilam.ipynb", out / "_fa/provinces/ilam.ipynb"):
+        text = nb.read_text(encoding="utf-8")
+        assert X.EDITION_TAG not in text and str(tmp_path) not in text  # no hidden pass cell, no machine path
+
+
+def test_an_error_in_the_persian_pass_names_it():
+    import nbformat
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("y = 2")]
+    nb.cells.insert(0, X.hook_cell("l.loads"))
+    X.two_passes(nb, Path("/tmp/fa"))
+    assert [c.metadata.get("tags", []) for c in nb.cells][:2] == [[X.HOOK_TAG, "remove-cell"], [X.EDITION_TAG, "remove-cell"]]
+    nb.cells[-1].outputs = [nbformat.v4.new_output("error", ename="KeyError", evalue="'x'", traceback=[])]
+    assert X._first_error(nb) == (2, "[fa] KeyError: 'x'")
+    en, fa = X.split_passes(nb)
+    assert [c.source for c in en.cells[1:]] == ["x = 1", "y = 2"]
+    assert [c.source for c in fa.cells[1:]] == ["x = 1", "y = 2"] and fa.cells[0].metadata["tags"][0] == X.HOOK_TAG

@@ -92,6 +92,32 @@ def set_direction(site: Path, lang: str) -> int:
     return n
 
 
+# Numbers Sphinx writes itself: section numbers, figure and table numbers, the navigation's numbers
+SPHINX_NUMBERS = re.compile(r'(<span class="(?:section-number|caption-number|std std-numref)">)([^<]*)(</span>)'
+                            r'|(<a class="[^"]*reference internal"[^>]*>)(\d+(?:\.\d+)*\. )')
+
+
+def localise_numbers(site: Path, lang: str) -> int:
+    """Persian digits in the numbers Sphinx writes itself (``2.1.``, ``شکل 2.1``) on every page
+    of the Persian edition; returns the number of pages changed."""
+    if lang != "fa":
+        return 0
+    from analysis.core.digits import to_persian_digits
+
+    def fix(m: re.Match) -> str:
+        if m.group(1):
+            return m.group(1) + to_persian_digits(m.group(2)) + m.group(3)
+        return m.group(4) + to_persian_digits(m.group(5))
+    n = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        new = SPHINX_NUMBERS.sub(fix, text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+            n += 1
+    return n
+
+
 def pages(site: Path) -> list[str]:
     """The chapter pages of a built edition (relative paths), not the theme's or Sphinx's own."""
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")

@@ -114,13 +114,15 @@ class Chapter:
     province: str | None = None
 
 
-def chapters(book: Book) -> list[Chapter]:
-    """The book's pages in reading order (root first), each with the part it opens."""
+def chapters(book: Book, lang: str = "en") -> list[Chapter]:
+    """The book's pages in reading order (root first), each with the part it opens (its
+    caption in the edition's language)."""
+    from analysis.build.editions import caption
     t = toc(book)
     out = [Chapter(t["root"], None)]
     for part in t["parts"]:
         for i, c in enumerate(part["chapters"]):
-            out.append(Chapter(c["file"], part["caption"] if i == 0 else None))
+            out.append(Chapter(c["file"], caption(part["caption"], lang) if i == 0 else None))
     return out
 
 
@@ -315,13 +317,17 @@ def _page_rule(name: str, head: str, texts, rtl: bool = False) -> str:
     return f'@page {name} {{ @top-left {{ content: "{left}"; }} @top-right {{ content: "{right}"; }} }}\n'
 
 
+# The Persian edition numbers its pages in Persian digits (CSS counter style "persian")
+PERSIAN_PAGES = '@page { @bottom-center { content: counter(page, persian) " / " counter(pages, persian); } }\n'
+
+
 def _shell(title: str, lang: str, body: str, page_rules: str) -> str:
     direction = "rtl" if lang == "fa" else "ltr"
     return (f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">'
             f"<title>{htmlmod.escape(title)}</title>"
             f'<link rel="stylesheet" href="_static/pygments.css">'
             f'<link rel="stylesheet" href="_static/{PRINT_CSS}">'
-            f"<style>\n{page_rules}</style></head>\n<body>\n{body}\n</body></html>\n")
+            f"<style>\n{page_rules}{PERSIAN_PAGES if lang == 'fa' else ''}</style></head>\n<body>\n{body}\n</body></html>\n")
 
 
 def _texts(lang: str):
@@ -374,7 +380,7 @@ def contents(headings: list[Heading], texts, province_sections: list[str]) -> st
 def book_document(site: Path, book: Book, m: Meta) -> Document:
     """The whole book as one print document: title page, contents, every chapter."""
     texts = _texts(m.lang)
-    chs = chapters(book)
+    chs = chapters(book, m.lang)
     provinces = {j.out for j in _province_jobs(book)}
     in_doc = {c.rel for c in chs}
     body, rules, headings = [], [], []
@@ -491,8 +497,10 @@ PDF_OPTIONS = {"outline": True, "tagged": True, "prefer_css_page_size": True, "p
 # The text of every heading Chromium makes a bookmark of (the rendered ones), in order
 HEADINGS = """() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
   .filter(h => h.getClientRects().length > 0).map(h => h.textContent.replace(/\\s+/g, ' ').trim())"""
-FILL_TOC = """(pages) => { for (const a of document.querySelectorAll('a[data-dest]')) {
-  const n = pages[a.dataset.dest]; a.querySelector('.toc-page').textContent = n ? String(n) : ''; } }"""
+FILL_TOC = """(pages) => { const fa = document.documentElement.lang === 'fa';
+  const digits = (s) => fa ? s.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]) : s;
+  for (const a of document.querySelectorAll('a[data-dest]')) {
+    const n = pages[a.dataset.dest]; a.querySelector('.toc-page').textContent = n ? digits(String(n)) : ''; } }"""
 
 
 async def _print_one(browser, site: Path, doc: Document, out: Path, m: Meta, timeout_ms: int) -> int:

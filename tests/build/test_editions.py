@@ -1,0 +1,76 @@
+"""The two editions' frame (analysis.build.editions): configuration, contents, twin links,
+Sphinx's own numbers in Persian digits, the site's chooser."""
+from pathlib import Path
+
+import yaml
+
+from analysis.build import editions
+from analysis.build.jobs import Book
+
+
+def test_english_config_and_toc_are_the_books_own():
+    book = Book.default()
+    assert editions.config_text(book, "en") == book.config.read_text(encoding="utf-8")
+    assert editions.toc_text(book, "en") == book.toc_file.read_text(encoding="utf-8")
+
+
+def test_persian_config_sets_language_title_search_and_numbering():
+    config = yaml.safe_load(editions.config_text(Book.default(), "fa"))
+    sphinx = config["sphinx"]["config"]
+    assert sphinx["language"] == "fa"
+    assert config["title"] == "برنامه‌های توسعه استانی در ایران: شواهد پنج منبع"
+    assert sphinx["numfig_format"] == {"figure": "شکل %s", "table": "جدول %s"}
+    assert sphinx["html_theme_options"]["search_bar_text"] == "جست‌وجو در کتاب…"
+    assert sphinx["extensions"] == yaml.safe_load(editions.config_text(Book.default(), "en"))["sphinx"]["config"]["extensions"]
+
+
+def test_persian_toc_shows_the_persian_half_of_each_caption():
+    toc = yaml.safe_load(editions.toc_text(Book.default(), "fa"))
+    assert [p["caption"] for p in toc["parts"]][:2] == ["روش", "شواهد ملی و مقایسه‌ای"]
+
+
+PAGE = ('<html lang="{lang}"><body><div class="header-article-items__end"><button>x</button></div>'
+        '<article class="bd-article"><h1><span class="section-number">2.1. </span>T</h1>'
+        '<span class="caption-number">شکل 2.3 </span><a class="reference internal" href="a.html">12. A</a>'
+        '<span class="std std-numref">شکل 10</span></article></body></html>')
+
+
+def _site(root: Path, lang: str, pages=("notebooks/02_national.html", "provinces/ilam.html")) -> Path:
+    for rel in pages:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(PAGE.format(lang=lang), encoding="utf-8")
+    return root
+
+
+def test_each_page_links_to_its_twin(tmp_path):
+    en = _site(tmp_path / "site", "en")
+    fa = _site(tmp_path / "site" / "fa", "fa", ("notebooks/02_national.html",))  # Ilam has no Persian twin here
+    assert editions.link_twins(en, fa) == 2
+    page = (en / "notebooks/02_national.html").read_text()
+    assert '<a class="edition-switch" href="../fa/notebooks/02_national.html" hreflang="fa" lang="fa"' in page
+    assert ">فارسی</a><button>" in page
+    assert 'href="../../notebooks/02_national.html" hreflang="en" lang="en"' in (fa / "notebooks/02_national.html").read_text()
+    assert "edition-switch" not in (en / "provinces/ilam.html").read_text()
+    assert editions.link_twins(en, fa) == 0  # written once
+
+
+def test_sphinx_numbers_in_persian_digits_in_the_persian_edition_only(tmp_path):
+    fa = _site(tmp_path / "fa", "fa")
+    en = _site(tmp_path / "en", "en")
+    assert editions.localise_numbers(fa, "fa") == 2 and editions.localise_numbers(en, "en") == 0
+    page = (fa / "notebooks/02_national.html").read_text()
+    assert '<span class="section-number">۲.۱. </span>' in page and "شکل ۲.۳" in page and "شکل ۱۰" in page
+    assert '<a class="reference internal" href="a.html">۱۲. A</a>' in page
+    assert "2.1." in (en / "notebooks/02_national.html").read_text()
+
+
+def test_direction_is_added_once(tmp_path):
+    fa = _site(tmp_path / "fa", "fa")
+    assert editions.set_direction(fa, "fa") == 2 and editions.set_direction(fa, "fa") == 0
+    assert '<html lang="fa" dir="rtl">' in (fa / "provinces/ilam.html").read_text()
+
+
+def test_the_chooser_links_both_editions(tmp_path):
+    page = editions.write_chooser(tmp_path, "notebooks/00_introduction").read_text()
+    assert 'href="notebooks/00_introduction.html" hreflang="en"' in page
+    assert 'href="fa/notebooks/00_introduction.html" hreflang="fa"' in page
