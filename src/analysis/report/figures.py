@@ -108,14 +108,13 @@ def text_colour(value: float) -> str:
 
 def ratio_colourbar(fig, mappable, ax, label: str, **kw):
     """The shared colour bar of achievement ratios: ticks 0, 50, 100, 150, ≥ 200 (%), in the
-    reader's digits (:func:`ratio_ticklabels`). A colour bar is not mirrored in the Persian
-    edition: it reads as the maps' key, low on the left."""
-    from analysis.report.numerals import persian_ticks
+    reader's digits (:func:`ratio_ticklabels`; fixed labels, so
+    :func:`analysis.report.numerals.persian_ticks` has nothing to add). A colour bar is not
+    mirrored in the Persian edition: it reads as the maps' key, low on the left."""
     cb = fig.colorbar(mappable, ax=ax, extend="max", **kw)
     cb.set_ticks(list(RATIO_TICKS))
     cb.set_ticklabels(ratio_ticklabels())
     cb.set_label(label, fontsize=8)
-    persian_ticks(cb.ax)
     return cb
 
 
