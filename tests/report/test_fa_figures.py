@@ -229,7 +229,7 @@ def test_national_names_and_units_in_persian(nat):
     """Tables 3-17 have no clean Persian label (the extracted text is garbled: 002 line 720 reads
     ``هکتار د ثبتیاراضی دارای سن``): their names come from ``labels.yml`` (``nat_item_<slug>``,
     whose English text is the data's own item, so a renamed item fails here); units the data give
-    in English only come from ``units.yml``."""
+    in English only from ``units.yml`` (catalogue units) or ``labels.yml`` (``nat_unit_<slug>``)."""
     from analysis.core.text import t
     from analysis.sources.datasets import unit_key
     for spec in national.SPECS:

@@ -35,6 +35,7 @@ from analysis.sources.audit import compare_percent, cut_or_raised
 from analysis.sources.audit import figure as audit_figure
 from analysis.sources.audit.intervals import decimals_of
 from analysis.sources.datasets import dataset, flagged_columns, load, unit_key
+from analysis.sources.datasets import units as catalogue_units
 
 
 @dataclass(frozen=True)
@@ -117,12 +118,14 @@ def item_fa(item: str) -> str:
 
 
 def unit_fa(unit: str) -> str:
-    """The Persian word of a unit the data give in English only (``text/fa/units.yml``).
+    """The Persian word of a unit the data give in English only: a catalogue unit's from
+    ``text/fa/units.yml``, any other's ``nat_unit_<slug>`` of ``labels.yml``.
 
     >>> unit_fa("hectare"), unit_fa("million USD")
     ('هکتار', 'میلیون دلار')
     """
-    return t(f"units.{unit_key(unit)}", "fa")
+    key = unit_key(unit)
+    return t(f"units.{key}" if key in {unit_key(u) for u in catalogue_units()} else f"nat_unit_{key}", "fa")
 
 
 def _table_no(ds_name: str, row: pd.Series) -> str:
