@@ -19,6 +19,7 @@ from analysis.core.text import bi, language, pair, stacked, t
 from analysis.metrics import clusters, planactual, prices
 from analysis.report import cite, figures
 from analysis.report.display import DASH, Table, Traced, localise, num, pct, percent, plain
+from analysis.report.numerals import persian_ticks
 from analysis.sources.datasets import load
 
 #: Table 27 indicators by their key: ``indicator_en`` in lower case, words joined by ``_``
@@ -340,7 +341,9 @@ def province_figure():
     ax.tick_params(axis="y", labelsize=8)
     ax.set_xlabel(_label("clusters.fig_provinces_x"))
     ax.set_title(_title("clusters.fig_provinces_title"))
-    ax.legend(loc="upper center", bbox_to_anchor=(0.3, -0.06), ncol=1, frameon=False, fontsize=8)
+    rtl = figures.mirror(ax)  # Persian: province names on the right, bars growing leftwards
+    persian_ticks(ax)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.7 if rtl else 0.3, -0.06), ncol=1, frameon=False, fontsize=8)
     ax.set_ylim(-0.6, len(c) - 0.4)
     fig.tight_layout()
     plt.close(fig)
@@ -368,7 +371,9 @@ def change_figure():
     ax.tick_params(axis="y", labelsize=7)
     ax.set_xlabel(_label("clusters.fig_change_x"))
     ax.set_title(_title("clusters.fig_change_title"))
-    ax.legend(loc="upper center", bbox_to_anchor=(0.3, -0.13), ncol=2, frameon=False, fontsize=8)
+    rtl = figures.mirror(ax)  # Persian: indicator names on the right, bars growing leftwards
+    persian_ticks(ax)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.7 if rtl else 0.3, -0.13), ncol=2, frameon=False, fontsize=8)
     fig.tight_layout()
     plt.close(fig)
     return fig

@@ -107,12 +107,26 @@ def text_colour(value: float) -> str:
 
 
 def ratio_colourbar(fig, mappable, ax, label: str, **kw):
-    """The shared colour bar of achievement ratios: ticks 0, 50, 100, 150, ≥ 200 (%)."""
+    """The shared colour bar of achievement ratios: ticks 0, 50, 100, 150, ≥ 200 (%), in the
+    reader's digits (:func:`ratio_ticklabels`; fixed labels, so
+    :func:`analysis.report.numerals.persian_ticks` has nothing to add). A colour bar is not
+    mirrored in the Persian edition: it reads as the maps' key, low on the left."""
     cb = fig.colorbar(mappable, ax=ax, extend="max", **kw)
     cb.set_ticks(list(RATIO_TICKS))
-    cb.set_ticklabels(["0", "50", "100", "150", "≥ 200"])
+    cb.set_ticklabels(ratio_ticklabels())
     cb.set_label(label, fontsize=8)
     return cb
+
+
+def ratio_ticklabels() -> list[str]:
+    """The achievement colour bar's tick labels in the reader's digits
+    (:func:`analysis.report.display.localise`).
+
+    >>> ratio_ticklabels()
+    ['0', '50', '100', '150', '≥ 200']
+    """
+    from analysis.report.display import localise
+    return [localise(f"{100 * x:g}") for x in RATIO_TICKS[:-1]] + [localise(f"≥ {100 * RATIO_TICKS[-1]:g}")]
 
 
 def state_handles(states=tuple(HATCH)):
@@ -200,3 +214,40 @@ def shown_sizes(fig) -> dict:
         width_mm, height_mm = width_mm * PRINT_HEIGHT_MM / height_mm, PRINT_HEIGHT_MM
     return {"width": w, "height": h, "min_font": low, "phone_px": low * px_per_pt * min(1.0, PHONE_PX / w),
             "print_pt": low * px_per_pt / 96 * 72 * scale, "print_mm": (width_mm, height_mm)}
+
+
+# --------------------------------------------------------------------------- the Persian edition
+def mirrored(lang: str | None = None) -> bool:
+    """Whether figures are drawn mirrored: in the Persian edition (``lang``, default
+    :func:`analysis.core.text.language`) a chart of categories reads from the right."""
+    from analysis.core.text import language
+    return (lang or language()) == "fa"
+
+
+def mirror(ax, lang: str | None = None) -> bool:
+    """Mirror a horizontal chart of categories for a right-to-left reader (the Persian edition,
+    :func:`mirrored`): the value axis inverted, so bars start at the right and grow leftwards
+    (a log axis too: its values still rise from right to left), the category labels (y tick
+    labels and the y axis label) on the right, the spine of the category axis with them. In
+    English nothing changes. Returns whether ``ax`` was mirrored.
+
+    Call it after the bars and tick labels are set (it keeps them) and before
+    :func:`analysis.report.numerals.persian_ticks`. Bar-end value labels must then be aligned
+    ``ha="right"`` (:func:`value_ha`) to stay beside their bar.
+    """
+    if not mirrored(lang):
+        return False
+    if not ax.xaxis_inverted():
+        ax.invert_xaxis()
+    ax.yaxis.tick_right()
+    ax.yaxis.set_label_position("right")
+    left, right = ax.spines["left"].get_visible(), ax.spines["right"].get_visible()
+    ax.spines["left"].set_visible(right)
+    ax.spines["right"].set_visible(left)
+    return True
+
+
+def value_ha(lang: str | None = None) -> str:
+    """Horizontal alignment of a label written just past a bar's end: ``left`` in English,
+    ``right`` in the mirrored Persian edition (:func:`mirror`)."""
+    return "right" if mirrored(lang) else "left"

@@ -21,6 +21,7 @@ from analysis.core.text import bi, en, fa, language, pair, t
 from analysis.metrics import indicators, planactual
 from analysis.report import cite, figures
 from analysis.report.display import DASH, Table, Traced, num, pct, percent, plain, traced
+from analysis.report.numerals import persian_ticks
 from analysis.sources.datasets import load
 
 TEXT = "kaleh"  # text/<lang>/kaleh.yml
@@ -173,6 +174,11 @@ def financing_figure():
     sec = sec[sec.row_kind == "sector"].sort_values("jobs")
     colours = [figures.PALETTE["actual"], figures.PALETTE["plan"], figures.PALETTE["highlight"]]
     fig, axes = plt.subplots(2, 2, figsize=(7.5, 8.2), gridspec_kw={"height_ratios": [1, 2.6]})
+    # the Persian edition is mirrored: the jobs panel, which carries the names, on the right with
+    # the names on its right edge, and every bar growing leftwards
+    rtl = figures.mirrored()
+    if rtl:
+        axes = axes[:, ::-1]
     for row, (df, labels) in enumerate((
             (prov, [pair(provinces.get(k).key, provinces.get(k).fa) for k in prov.province]),
             (sec, [pair(textwrap.shorten(e, 26, placeholder='…'), f) for e, f in zip(sec.sector_en, sec.sector_fa)]))):
@@ -191,12 +197,15 @@ def financing_figure():
         ax_m.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: num(x)))
         ax_j.tick_params(axis="x", labelsize=7)
         ax_m.tick_params(axis="x", labelsize=7)
+        for ax in (ax_j, ax_m):
+            figures.mirror(ax)
+            persian_ticks(ax)
     axes[0, 0].set_title(bi(f"{TEXT}.fig_jobs"), fontsize=9)
     axes[0, 1].set_title(bi(f"{TEXT}.fig_money"), fontsize=9)
     axes[1, 0].set_xlabel(bi(f"{TEXT}.fig_persons"), fontsize=8)
     axes[1, 1].set_xlabel(bi(f"{TEXT}.fig_billion_rials"), fontsize=8)
     fig.legend(loc="lower center", ncol=3, frameon=False, fontsize=7)
-    fig.suptitle(f"{en(f'{TEXT}.fig_title')}\n{fa(f'{TEXT}.fig_title')}", fontsize=10)
+    fig.suptitle(fa(f"{TEXT}.fig_title") if rtl else f"{en(f'{TEXT}.fig_title')}\n{fa(f'{TEXT}.fig_title')}", fontsize=10)
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     plt.close(fig)
     return fig

@@ -22,6 +22,7 @@ from analysis.core.text import bi, language, pair, t
 from analysis.metrics import planactual
 from analysis.report import cite, figures
 from analysis.report.display import DASH, Table, Traced, gregorian_date, jalali_date, num, ordinal, pct, plain, unit_text
+from analysis.report.numerals import persian_ticks
 from analysis.sources.datasets import dataset, load
 
 PROVINCE = "Khuzestan"
@@ -200,11 +201,13 @@ def sector_figure():
     labels = [pair(e, f) for e, f in zip(s["sector_en"], s["sector_fa"])]
     ax.barh(labels, s["programmes"], color=figures.PALETTE["actual"])
     for y, v in enumerate(s["programmes"]):
-        ax.text(v + 0.2, y, str(int(v)), va="center", fontsize=8)
+        ax.text(v + 0.2, y, plain(v), va="center", fontsize=8, ha=figures.value_ha())
     ax.set_xlabel(bi(f"{TEXT}.fig_sectors_x"))
     ax.set_title(bi(f"{TEXT}.fig_sectors_title"))
     ax.tick_params(axis="y", labelsize=8)
     ax.grid(axis="y", visible=False)
+    figures.mirror(ax)  # Persian: sector names on the right, bars growing leftwards
+    persian_ticks(ax)
     fig.tight_layout()
     plt.close(fig)
     return fig
@@ -217,14 +220,16 @@ def agency_figure(top: int = 15):
 
     a = agency_counts().head(top).iloc[::-1]
     fig, ax = plt.subplots(figsize=(7.5, 6.0))
-    labels = [f"{e}\n{f}" for e, f in zip(a["agency_en"], a["agency_fa"])]
+    labels = [f if language() == "fa" else f"{e}\n{f}" for e, f in zip(a["agency_en"], a["agency_fa"])]
     ax.barh(labels, a["programmes"], color=figures.PALETTE["plan"])
     for y, v in enumerate(a["programmes"]):
-        ax.text(v + 0.2, y, str(int(v)), va="center", fontsize=8)
+        ax.text(v + 0.2, y, plain(v), va="center", fontsize=8, ha=figures.value_ha())
     ax.set_xlabel(bi(f"{TEXT}.fig_agencies_x"))
-    ax.set_title(bi(f"{TEXT}.fig_agencies_title", top=top))
+    ax.set_title(bi(f"{TEXT}.fig_agencies_title", top=plain(top)))
     ax.tick_params(axis="y", labelsize=7)
     ax.grid(axis="y", visible=False)
+    figures.mirror(ax)  # Persian: agency names (Persian alone) on the right, bars growing leftwards
+    persian_ticks(ax)
     fig.tight_layout()
     plt.close(fig)
     return fig

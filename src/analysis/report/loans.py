@@ -22,6 +22,7 @@ from analysis.core.text import bi, language, pair, stacked, t
 from analysis.metrics import loans, planactual, prices, rates
 from analysis.report import cite, figures
 from analysis.report.display import Table, Traced, num, pct, percent, plain
+from analysis.report.numerals import persian_ticks
 from analysis.sources.datasets import dataset, load
 
 #: Jalali year of the prices the cost table deflates to.
@@ -297,7 +298,7 @@ def cost_figure():
     ax.barh(range(len(c)), c.m_rials_per_job, color=colours,
             hatch=["//" if lb else "" for lb in c.lower_bound], edgecolor="white")
     for i, (v, lb, n) in enumerate(zip(c.m_rials_per_job, c.lower_bound, c.money)):
-        ax.text(v * 1.08, i, f"{'≥ ' if lb else ''}{num(v, 1)}  ({n})", va="center", fontsize=7)
+        ax.text(v * 1.08, i, f"{'≥ ' if lb else ''}{num(v, 1)}  ({n})", va="center", fontsize=7, ha=figures.value_ha())
     ax.set_xscale("log")
     from matplotlib.ticker import FuncFormatter
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: num(x, 0)))
@@ -306,11 +307,13 @@ def cost_figure():
     ax.tick_params(axis="y", labelsize=7)
     ax.set_xlabel(_label("loans.fig_cost_x"))
     ax.set_title(_title("loans.fig_cost_title"))
+    rtl = figures.mirror(ax)  # Persian: scheme names on the right, bars (log scale) growing leftwards
+    persian_ticks(ax)
     ax.legend(handles=[Patch(color=figures.PALETTE["actual"], label=_label("loans.legend_public")),
                        Patch(color=figures.PALETTE["plan"], label=_label("loans.legend_all")),
                        Patch(color=unstated, label=_label("loans.legend_unstated")),
                        Patch(facecolor="white", edgecolor="grey", hatch="//", label=_label("loans.legend_lower"))],
-              loc="upper center", bbox_to_anchor=(0.2, -0.13), ncol=2, frameon=False, fontsize=8)
+              loc="upper center", bbox_to_anchor=(0.8 if rtl else 0.2, -0.13), ncol=2, frameon=False, fontsize=8)
     fig.tight_layout()
     plt.close(fig)
     return fig

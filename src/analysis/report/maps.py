@@ -30,6 +30,7 @@ from analysis.core.provinces import get as get_province
 from analysis.core.provinces import registry
 from analysis.core.text import language, t
 from analysis.report import figures
+from analysis.report.numerals import persian_ticks
 
 #: Projection: standard parallels, origin latitude and central meridian (degrees), Earth radius (km).
 LAT1, LAT2, LAT0, LON0 = 30.0, 36.0, 33.0, 54.0
@@ -394,6 +395,11 @@ def small_multiples(panels, *, norm=None, cmap=None, ncols: int = 2, colourbar_l
             cb.set_ticklabels(list(ticklabels))
     cb.ax.tick_params(labelsize=TEXT)
     cb.set_label(colourbar_label, fontsize=TEXT)
+    # tick labels given come in the reader's digits from the caller (analysis.report.display
+    # formatters); those the colour bar makes itself get Persian digits here. A colour bar is a
+    # key, not a chart: low on the left in both editions, as the maps are not mirrored either.
+    if ticklabels is None:
+        persian_ticks(cb.ax)
     if states_legend:
         fig.legend(handles=figures.state_handles(states_legend), loc="lower center", ncol=2,
                    frameon=False, fontsize=TEXT, bbox_to_anchor=(0.5, 0.0), handlelength=1.6, columnspacing=0.8)
@@ -500,6 +506,8 @@ def stacked_maps(panels: list[Panel], *, map_height: float | None = None, fontsi
                 cb.set_ticklabels(list(p.ticklabels))
         cb.ax.tick_params(labelsize=TEXT)
         cb.set_label(p.label, fontsize=TEXT, labelpad=1)
+        if p.ticklabels is None:  # given labels are in the reader's digits already (see small_multiples)
+            persian_ticks(cb.ax)
         axes.append(ax)
     fig.text(0.01, 0.04 / height, t("map_credit"), fontsize=TEXT, color="#555555")
     plt.close(fig)

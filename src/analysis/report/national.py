@@ -30,10 +30,12 @@ from analysis.core.text import bi, en, fa, language, t
 from analysis.metrics import planactual
 from analysis.report import cite, figures
 from analysis.report.display import DASH, Table, Traced, num, pct, plain
+from analysis.report.numerals import persian_ticks
 from analysis.sources.audit import compare_percent, cut_or_raised
 from analysis.sources.audit import figure as audit_figure
 from analysis.sources.audit.intervals import decimals_of
-from analysis.sources.datasets import dataset, flagged_columns, load
+from analysis.sources.datasets import dataset, flagged_columns, load, unit_key
+from analysis.sources.datasets import units as catalogue_units
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,27 @@ def _text(v) -> str | None:
     return None if v is None or (isinstance(v, float) and np.isnan(v)) or str(v).strip() == "" else str(v)
 
 
+def item_fa(item: str) -> str:
+    """The Persian name of a national indicator whose dataset has no clean Persian column
+    (Tables 3-17: the extracted Persian label is garbled): ``nat_item_<slug>`` of ``labels.yml``.
+
+    >>> item_fa("industrial land")
+    'زمین صنعتی'
+    """
+    return t(f"nat_item_{unit_key(item)}", "fa")
+
+
+def unit_fa(unit: str) -> str:
+    """The Persian word of a unit the data give in English only: a catalogue unit's from
+    ``text/fa/units.yml``, any other's ``nat_unit_<slug>`` of ``labels.yml``.
+
+    >>> unit_fa("hectare"), unit_fa("million USD")
+    ('هکتار', 'میلیون دلار')
+    """
+    key = unit_key(unit)
+    return t(f"units.{key}" if key in {unit_key(u) for u in catalogue_units()} else f"nat_unit_{key}", "fa")
+
+
 def _table_no(ds_name: str, row: pd.Series) -> str:
     if "table_no" in row.index and isinstance(row["table_no"], str):
         return row["table_no"]
@@ -133,21 +156,21 @@ def spec_rows(spec: Spec) -> pd.DataFrame:
         if spec.printed and not pd.isna(r[spec.printed]):
             printed = float(r[spec.printed])
         if spec.dataset == BUDGET_DATASET:
-            item, item_fa = en("national.capital_budget_item"), fa("national.capital_budget_item")
+            item, item_fa_ = en("national.capital_budget_item"), fa("national.capital_budget_item")
             unit = dataset(spec.dataset).columns[spec.plan]["unit"]
-            unit_fa = unit
+            unit_fa_ = unit_fa(unit)
         else:
             ctx = f"scheme_{r['scheme']}" if spec.dataset == LOAN_DATASET else spec.context
             name = str(r[spec.item])
-            name_fa = (_text(r[spec.item_fa]) if spec.item_fa else None) or name
-            item, item_fa = _named(ctx, name, "en"), _named(ctx, name_fa, "fa")
+            name_fa = (_text(r[spec.item_fa]) if spec.item_fa else item_fa(name)) or name
+            item, item_fa_ = _named(ctx, name, "en"), _named(ctx, name_fa, "fa")
             unit = str(r[spec.unit])
-            unit_fa = (_text(r[spec.unit_fa]) if spec.unit_fa else None) or unit
+            unit_fa_ = (_text(r[spec.unit_fa]) if spec.unit_fa else None) or unit_fa(unit)
         period = f"{r['period']}" if spec.period == "scheme" else spec.period
         out.append({"indicator": item, "unit": unit, "table": _table_no(spec.dataset, r), "dataset": spec.dataset,
                     "period": period, "plan": plan, "actual": actual, "printed_pct": printed,
                     "flag": "" if not flagged else str(r["flag"]), "source_line": int(r["source_line"]),
-                    "indicator_fa": item_fa, "unit_fa": unit_fa})
+                    "indicator_fa": item_fa_, "unit_fa": unit_fa_})
     return pd.DataFrame(out)
 
 
@@ -374,7 +397,7 @@ def figure_tables(df: pd.DataFrame, group: str) -> str:
 def chart_label(r, width: int | None = None, ratio: bool = False) -> str:
     """Bar label: ``T13 · indicator [unit]`` (the indicator without its subject, which heads its
     rows), whole (never cut), with `` · 97 %`` when ``ratio``, wrapped at ``width`` characters."""
-    text = t("national.bar_label", table=r.table, indicator=context_of(r)[1], unit=" ".join(str(unit_of(r)).split()))
+    text = t("national.bar_label", table=plain(r.table), indicator=context_of(r)[1], unit=" ".join(str(unit_of(r)).split()))
     if ratio:  # the ratio kept on one line with its bullet and per-cent sign
         text = t("national.bar_value", label="\0", ratio=pct(r.ratio, 0)).replace(" ", NBSP).replace("\0", text)
     return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) if width else text
@@ -449,13 +472,17 @@ def figure(df: pd.DataFrame | None = None, group: str = "land"):
     ax.axvline(100, color=figures.PALETTE["national"], lw=1.0, ls="--", alpha=0.85, zorder=3)
     ticks = [t_ for t_ in (5, 10, 25, 50, 100, 200, 400) if lo <= t_ <= hi]
     ax.set_xticks(ticks)
-    ax.set_xticklabels([str(t_) for t_ in ticks])
+    ax.set_xticklabels([plain(t_) for t_ in ticks])
     ax.minorticks_off()
     ax.tick_params(axis="x", labelsize=LABEL_SIZE, pad=2)
     ax.set_xlabel(bi("national.fig_x"), fontsize=LABEL_SIZE, labelpad=2)
     ax.set_yticks([])
     ax.grid(axis="y", visible=False)
     ax.spines["left"].set_visible(False)
+    # the Persian edition is mirrored: the labels (right-aligned above) start at the right edge and
+    # so do the bars, growing leftwards on the inverted log axis (100 % still between 50 and 200)
+    figures.mirror(ax)
+    persian_ticks(ax)
     handles = [Patch(facecolor=CATEGORY_COLOURS[c], alpha=0.5, label=category_text(c)) for c in
                ("not started", "under", "met", "over") if (d["category"] == c).any()]
     handles.append(plt.Line2D([], [], color=figures.PALETTE["national"], ls="--", label=t("national.fig_plan_met")))

@@ -22,6 +22,7 @@ from analysis.metrics.rates import growth, per_unit
 from analysis.report import cite, figures
 from analysis.report.display import DASH, Table, Traced, escape, num, ordinal, pct, percent, plain, unit_text
 from analysis.report.downloads import write_csv
+from analysis.report.numerals import persian_ticks
 from analysis.sources.datasets import load
 
 
@@ -352,7 +353,11 @@ class ProvinceChapter:
         ax.axvline(100, color="black", lw=0.8)
         ax.set_xlim(-10, 100 * cap + 20)
         ax.tick_params(axis="x", labelsize=size)
-        ax.set_xlabel(f"{bi('province.fig_x')}\n{t('province.fig_x_note', cap=f'{int(100 * cap)} %')}", fontsize=size)
+        ax.set_xlabel(f"{bi('province.fig_x')}\n{t('province.fig_x_note', cap=percent(100 * cap))}", fontsize=size)
+        # the Persian edition is mirrored: each name is written from the right edge (above) and the
+        # ratios rise leftwards from it, as in the national chapter's figures
+        figures.mirror(ax)
+        persian_ticks(ax)
         # the province's name on top (the axes' title, raised over the legend)
         ax.set_title(pair(self.p.key, self.p.fa), fontsize=size + 1, y=1 + (top - 0.26) / body, pad=0, va="bottom")
         handles = [Line2D([], [], marker="o", ls="", color=figures.PALETTE["highlight"], markeredgecolor="black", label=self.name),

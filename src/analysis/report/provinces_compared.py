@@ -28,7 +28,8 @@ from analysis.metrics import planactual, prices, rates
 from analysis.metrics.indicators import frames, indicators
 from analysis.metrics.indicators import get as get_indicator
 from analysis.report import cite, figures
-from analysis.report.display import DASH, Table, Traced, fixed, localise, num, ordinal, pct, percent, plain, unit_text
+from analysis.report.display import DASH, Table, Traced, fixed, localise, num, ordinal, pct, percent, plain, signed, unit_text
+from analysis.report.numerals import persian_ticks
 from analysis.sources.datasets import load
 
 #: Cell states of the matrix: a ratio, or why there is none (text keys ``provinces_compared.state_<state>``).
@@ -149,7 +150,10 @@ def heatmap(m: Matrix | None = None):
     row_in, head_in, foot_in = 0.172, 0.8, 1.5
     h = head_in + row_in * len(r.index) + foot_in
     fig.set_size_inches(HEAT_WIDTH, h)
-    ax = fig.add_axes((names_in / HEAT_WIDTH, foot_in / h, 1 - names_in / HEAT_WIDTH - 0.005, row_in * len(r.index) / h))
+    # the Persian edition is mirrored: province names on the right, the first indicator rightmost
+    rtl = language() == "fa"
+    cells_w = 1 - names_in / HEAT_WIDTH - 0.005
+    ax = fig.add_axes((0.005 if rtl else names_in / HEAT_WIDTH, foot_in / h, cells_w, row_in * len(r.index) / h))
     im = ax.imshow(np.ma.masked_invalid(r.clip(upper=figures.RATIO_MAX).to_numpy(dtype=float)), cmap=figures.ratio_cmap(),
                    norm=figures.ratio_norm(), aspect="auto")
     for i, prov in enumerate(r.index):
@@ -157,7 +161,7 @@ def heatmap(m: Matrix | None = None):
             s = m.state.loc[prov, ind]
             if s == "defined":
                 v = r.loc[prov, ind]
-                ax.text(j, i, f"{100 * v:.0f}", ha="center", va="center", fontsize=HEAT_TEXT, color=figures.text_colour(v))
+                ax.text(j, i, localise(f"{100 * v:.0f}"), ha="center", va="center", fontsize=HEAT_TEXT, color=figures.text_colour(v))
             else:
                 ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=figures.MISSING_FACE,
                                        edgecolor=figures.MISSING_EDGE, hatch=figures.HATCH[s], lw=0))
@@ -167,6 +171,9 @@ def heatmap(m: Matrix | None = None):
     ax.tick_params(length=0, pad=2)
     ax.set_yticks(range(len(r.index)))
     ax.set_yticklabels(names, fontsize=HEAT_TEXT)
+    if rtl:
+        ax.invert_xaxis()
+        ax.yaxis.tick_right()
     ax.grid(False)
     for s in ("top", "right", "left", "bottom"):
         ax.spines[s].set_visible(False)
@@ -177,6 +184,7 @@ def heatmap(m: Matrix | None = None):
     cb.set_label(bi("provinces_compared.heatmap_colourbar"), fontsize=HEAT_TEXT, labelpad=1)
     fig.legend(handles=figures.state_handles(), loc="lower center", ncol=2, frameon=False, fontsize=HEAT_TEXT,
                bbox_to_anchor=(0.5, 0.0), handlelength=1.5, columnspacing=1.0, borderaxespad=0.1)
+    persian_ticks(ax)
     plt.close(fig)
     return fig
 
@@ -321,7 +329,7 @@ def fit_figure(fs: dict | None = None):
         ax.fill_between(x, np.exp(d["lower"]), np.exp(d["upper"]), color=figures.PALETTE["muted"], alpha=0.6,
                         lw=0, label=t("provinces_compared.fit_band"))
         ax.plot(x, np.exp(d["predicted"]), color=figures.PALETTE["actual"], lw=1.4,
-                label=t("provinces_compared.fit_line", slope=f"{f.slope:.2f}"))
+                label=t("provinces_compared.fit_line", slope=fixed(f.slope)))
         lo, hi = float(min(d["plan"].min(), d["actual"].min())), float(max(d["plan"].max(), d["actual"].max()))
         ax.plot([lo, hi], [lo, hi], color="#555", lw=0.8, ls=":", label=t("provinces_compared.fit_identity"))
         inside = d[~d["outside"]]
@@ -340,11 +348,13 @@ def fit_figure(fs: dict | None = None):
         ax.set_xlabel(f"{t('plan')} ({unit_text(ind.unit)})", fontsize=9)
         ax.set_ylabel(f"{t('actual')} ({unit_text(ind.unit)})", fontsize=9, labelpad=1)
         ax.tick_params(labelsize=9)
-        ax.text(0.03, 0.97, t("provinces_compared.fit_line", slope=f"{f.slope:.2f}"), transform=ax.transAxes,
+        ax.text(0.03, 0.97, t("provinces_compared.fit_line", slope=fixed(f.slope)), transform=ax.transAxes,
                 fontsize=9, ha="left", va="top", color=figures.PALETTE["actual"])
         for axis in (ax.xaxis, ax.yaxis):
             axis.set_major_formatter(FuncFormatter(lambda v, _: num(v)))
             axis.set_minor_formatter(NullFormatter())
+        # a scatter of plan against actual is not mirrored: its axes are numbers, not categories
+        persian_ticks(ax)
     handles, labels = axes[0].get_legend_handles_labels()
     slope = t("provinces_compared.fit_line", slope="").rstrip(" ,:")  # each panel's slope is in the table
     labels = [slope if lab.startswith(slope) else lab for lab in labels]
@@ -448,7 +458,10 @@ def projects_figure(d: pd.DataFrame | None = None):
     row_in, head_in, foot_in = 0.172, 0.4, 1.95
     h = head_in + row_in * len(d) + foot_in
     fig = plt.figure(figsize=(HEAT_WIDTH, h), dpi=HEAT_DPI)
-    ax = fig.add_axes((names_in / HEAT_WIDTH, foot_in / h, 1 - names_in / HEAT_WIDTH - 0.05, row_in * len(d) / h))
+    # mirrored in the Persian edition: province names on the right, bars growing leftwards
+    rtl = language() == "fa"
+    bars_w = 1 - names_in / HEAT_WIDTH - 0.05
+    ax = fig.add_axes((0.05 if rtl else names_in / HEAT_WIDTH, foot_in / h, bars_w, row_in * len(d) / h))
     left = np.zeros(len(d))
     y = np.arange(len(d))
     for s, c in zip(STAGES, colours):
@@ -463,6 +476,12 @@ def projects_figure(d: pd.DataFrame | None = None):
                                        HEAT_DPI), fontsize=HEAT_TEXT + 0.5, y=1 - 0.05 / h, va="top")
     ax.tick_params(labelsize=HEAT_TEXT)
     ax.grid(axis="y", visible=False)
+    if rtl:
+        ax.invert_xaxis()
+        ax.yaxis.tick_right()
+        ax.spines["right"].set_visible(True)
+        ax.spines["left"].set_visible(False)
+    persian_ticks(ax)
     fig.legend(loc="lower center", ncol=1, frameon=False, fontsize=HEAT_TEXT, bbox_to_anchor=(0.5, 0.0),
                handlelength=1.4, borderaxespad=0.1, labelspacing=0.3)
     plt.close(fig)
@@ -654,7 +673,7 @@ def ratio_maps(m: Matrix | None = None):
         panels.append((short(ind), {k: (None if pd.isna(v) else float(v)) for k, v in col.items()},
                        m.state[ind].to_dict()))
     return maps.small_multiples(panels, colourbar_label=bi("provinces_compared.heatmap_colourbar"),
-                                ticks=figures.RATIO_TICKS, ticklabels=["0", "50", "100", "150", "≥ 200"], extend="max")
+                                ticks=figures.RATIO_TICKS, ticklabels=figures.ratio_ticklabels(), extend="max")
 
 
 def _log_ticks(lo: float, hi: float) -> list[float]:
@@ -725,6 +744,6 @@ def finances_map(d: pd.DataFrame | None = None):
         panels.append(maps.Panel(bi(key), {k: float(v) for k, v in d[col].items()},
                                  norm=TwoSlopeNorm(vmin=-GROWTH_LIMIT, vcenter=0, vmax=GROWTH_LIMIT),
                                  cmap=_cmap(GROWTH_CMAP), label=bi("provinces_compared.map_growth_label"),
-                                 ticks=ticks, ticklabels=tuple(f"{100 * x:+.0f}" if x else "0" for x in ticks),
+                                 ticks=ticks, ticklabels=tuple(signed(100 * x) if x else plain(0) for x in ticks),
                                  extend=_extend(d[col], -GROWTH_LIMIT, GROWTH_LIMIT)))
     return maps.stacked_maps(panels)
