@@ -7,6 +7,23 @@ import pytest
 from analysis.core import paths
 
 
+@pytest.fixture
+def persian():
+    """The Persian edition for one test, then back to the language before."""
+    from analysis.core import text
+    with text.language_as("fa"):
+        yield
+
+
+@pytest.fixture
+def no_seeds(tmp_path, monkeypatch):
+    """The seed texts absent: an empty seeds folder for one test."""
+    empty = tmp_path / "seeds"
+    empty.mkdir()
+    monkeypatch.setattr(paths, "SEEDS", empty)
+    return empty
+
+
 @pytest.fixture(scope="session")
 def seeds_available():
     if not paths.SEEDS.exists():

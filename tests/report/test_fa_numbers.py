@@ -108,14 +108,6 @@ def values_of(chapter: str, lang: str) -> dict:
         text.use_language(before)
 
 
-@pytest.fixture
-def persian():
-    before = text.language()
-    text.use_language("fa")
-    yield
-    text.use_language(before)
-
-
 @pytest.mark.parametrize("chapter", sorted(CHAPTERS))
 def test_no_latin_digit_in_persian_values(chapter):
     values = values_of(chapter, "fa")

@@ -67,15 +67,6 @@ def test_provenance_values_no_problems(seeds_available):
 
 
 # ---------------------------------------------------------------- words from text/<lang>/
-@pytest.fixture
-def persian():
-    """Build in Persian for one test, then back to the default language."""
-    before = text.language()
-    text.use_language("fa")
-    yield
-    text.use_language(before)
-
-
 def test_gap_sentence_is_planactuals_explanation_in_words():
     # the methods chapter says explain_gap's result from text/en/methods.yml; in English it is the
     # sentence planactual writes itself, so the glued m_gap_text did not change

@@ -10,14 +10,6 @@ from analysis.report import intro as ch_intro
 from analysis.report.display import traced
 
 
-@pytest.fixture
-def no_seeds(tmp_path, monkeypatch):
-    empty = tmp_path / "seeds"
-    empty.mkdir()
-    monkeypatch.setattr(paths, "SEEDS", empty)
-    return empty
-
-
 def test_provenance_values_with_the_seeds(seeds_available):
     v = ch_intro.provenance_values()
     assert v["p_result"] == text.t("methods.p_result", **traced({"p_checked": v["p_checked"], "p_problems": v["p_problems"]}))

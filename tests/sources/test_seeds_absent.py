@@ -9,14 +9,6 @@ from analysis.sources import audit
 from analysis.sources.audit import a000_productivity, a002_loans
 
 
-@pytest.fixture
-def no_seeds(tmp_path, monkeypatch):
-    empty = tmp_path / "seeds"
-    empty.mkdir()
-    monkeypatch.setattr(paths, "SEEDS", empty)
-    return empty
-
-
 def test_seeds_present_says_whether_any_seed_file_is_there(tmp_path, monkeypatch):
     folder = tmp_path / "seeds"
     monkeypatch.setattr(paths, "SEEDS", folder)
