@@ -375,10 +375,11 @@ def small_multiples(panels, *, norm=None, cmap=None, ncols: int = 2, colourbar_l
     cmap = figures.ratio_cmap() if cmap is None else cmap
     nrows = math.ceil(len(panels) / ncols)
     panel_height = WIDTH / ncols * aspect() + 0.3 if panel_height is None else panel_height
-    height = panel_height * nrows + 1.45
+    foot = 0.75 if states_legend else 0.35  # the hatching legend, then the credit under it
+    height = panel_height * nrows + 1.1 + foot
     fig = new_figure(height)
     grid = fig.add_gridspec(nrows + 1, ncols, height_ratios=[panel_height] * nrows + [1.05], hspace=0.12,
-                            wspace=0.03, left=0.01, right=0.99, top=1 - 0.05 / height, bottom=0.35 / height)
+                            wspace=0.03, left=0.01, right=0.99, top=1 - 0.05 / height, bottom=foot / height)
     axes = []
     for i, (title, values, states) in enumerate(panels):
         ax = fig.add_subplot(grid[i // ncols, i % ncols])
@@ -402,8 +403,8 @@ def small_multiples(panels, *, norm=None, cmap=None, ncols: int = 2, colourbar_l
         persian_ticks(cb.ax)
     if states_legend:
         fig.legend(handles=figures.state_handles(states_legend), loc="lower center", ncol=2,
-                   frameon=False, fontsize=TEXT, bbox_to_anchor=(0.5, 0.0), handlelength=1.6, columnspacing=0.8)
-    fig.text(0.01, 0.05 / height if not states_legend else 0.55 / height, t("map_credit"), fontsize=TEXT, color="#555555")
+                   frameon=False, fontsize=TEXT, bbox_to_anchor=(0.5, 0.2 / height), handlelength=1.6, columnspacing=0.8)
+    fig.text(0.01, 0.04 / height, t("map_credit"), fontsize=TEXT, color="#555555")
     plt.close(fig)
     return fig
 
@@ -484,7 +485,7 @@ def stacked_maps(panels: list[Panel], *, map_height: float | None = None, fontsi
     from matplotlib.cm import ScalarMappable
 
     map_height = WIDTH * aspect() if map_height is None else map_height
-    bar_h, title_h, foot = 0.8, 0.36, 0.27
+    bar_h, title_h, foot = 0.9, 0.62, 0.27  # a title may wrap to two lines: room for both above the map
     per = map_height + bar_h + title_h
     height = per * len(panels) + foot
     fig = new_figure(height)
