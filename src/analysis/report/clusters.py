@@ -401,7 +401,7 @@ def change_figure():
         n = lab.count("\n") + 1
         rows.append((y, n, lab))
         y += n + 2 * 0.85 + 0.35
-    top_in, bottom_in = 0.55, 1.0
+    top_in, bottom_in = 0.55, 1.2  # the title; the axis, its label and the legend
     body = y * line_in
     h = body + top_in + bottom_in
     fig = plt.figure(figsize=(FIG_WIDTH, h), dpi=FIG_DPI)
