@@ -96,3 +96,37 @@ def test_filled_paragraphs_are_not_read_as_lists(by_language):
     for lang, v in by_language.items():
         for k in ("intro", "caveat", "targets", "priority", "financing", "isipo", "operations", "cap_financing"):
             assert [line for line in t(f"kaleh.{k}", lang, **v).splitlines() if listy.match(line)] == [], (lang, k)
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+@pytest.mark.parametrize("name", ["financing_figure"])
+def test_figure_reads_on_a_phone_and_in_print(name, lang):
+    # issue 12: text at least 9 px on a 390 px phone (342 px wide image); issue 9: one A4 page, text >= 7 pt
+    from matplotlib.text import Text
+
+    from analysis.core import text as text_
+    from analysis.report import figures
+    from analysis.report import kaleh as mod
+    text_.use_language(lang)
+    try:
+        fig = getattr(mod, name)()
+        s = figures.shown_sizes(fig)
+        assert s["phone_px"] >= 9.0, s
+        assert s["print_pt"] >= 7.0 and s["print_mm"][1] <= figures.PRINT_HEIGHT_MM, s
+        assert s["height"] / s["width"] <= 1.15, s
+        shown = [x.get_text() for x in fig.findobj(Text) if x.get_visible() and x.get_text().strip()]
+        assert not any("…" in x for x in shown), [x for x in shown if "…" in x]
+    finally:
+        text_.use_language("en")
+
+
+def test_financing_figure_writes_every_sector_whole():
+    # 004 Table 8: 11 sectors; each name (English and Persian) written whole, wrapped at most
+    from matplotlib.text import Text
+
+    from analysis.sources.datasets import load
+    sec = load("kaleh_financing_by_sector")
+    sec = sec[sec.row_kind == "sector"]
+    shown = " | ".join(x.get_text().replace("\n", " ") for x in ch.financing_figure().findobj(Text))
+    for e, f in zip(sec.sector_en, sec.sector_fa):
+        assert e in shown and f in shown, (e, f)

@@ -319,62 +319,113 @@ def _names_cite(key: str) -> cite.Cite:
     return cite.join(*parts)
 
 
+#: Width (inches), resolution, text size (points) and the most height per width of the chapter's
+#: bar charts: 9.6 points on a 5-inch figure shows about 9.1 pixels high on a phone.
+FIG_WIDTH, FIG_DPI, FIG_TEXT, MAX_ASPECT = 5.0, 150, 9.6, 1.15
+
+
+def _fit(label: str, width_px: float) -> str:
+    """A bilingual ``English · Persian`` label on one line if it fits ``width_px``, else its two
+    names on lines of their own (each wrapped between words, never cut)."""
+    one = figures.wrap_to_width(label, width_px, FIG_TEXT, FIG_DPI)
+    if "\n" not in one or " · " not in label:
+        return one
+    return "\n".join(figures.wrap_to_width(part, width_px, FIG_TEXT, FIG_DPI) for part in label.split(" · ", 1))
+
+
 def province_figure():
-    """Counts by province: running, completed (all years), started in 1401, feasibility studies 1401."""
+    """Counts by province: running, completed (all years), started in 1401, feasibility studies
+    1401, as four small panels sharing the province names (most clusters and studies at the top).
+    Sized for a phone and one printed page (:data:`FIG_WIDTH`, :data:`FIG_TEXT`, :data:`MAX_ASPECT`)."""
     figures.setup()
     import matplotlib.pyplot as plt
     import numpy as np
 
     c = province_counts()
-    c = c.assign(_order=c.completed_total.fillna(0) + c.running.fillna(0)).sort_values("_order")
-    labels = [_name(k, get(k).fa) for k in c.index]
+    c = c.assign(_order=c.completed_total.fillna(0) + c.running.fillna(0)).sort_values("_order", ascending=False, kind="stable")
+    rtl = figures.mirrored()
+    # one name per row, in the edition's language (both names in the chapter's tables)
+    labels = [get(k).fa if rtl else get(k).key for k in c.index]
     series = [("running", "clusters.running", figures.PALETTE["actual"]),
               ("completed_total", "clusters.completed_total", figures.PALETTE["plan"]),
               ("started_1401", "clusters.started_1401", figures.PALETTE["highlight"]),
               ("feasibility_1401", "clusters.feasibility_1401", figures.PALETTE["national"])]
+    names_w = max(figures.text_width(x, FIG_TEXT, FIG_DPI) for x in labels) / FIG_DPI + 0.08
+    width = FIG_WIDTH - 0.15 - names_w
+    gap = 0.16
+    panel_w = (width - 3 * gap) / 4
+    height = 5.35  # 31 rows of names about 10 points apart, the panels' titles above
+    fig, axes = plt.subplots(1, 4, figsize=(FIG_WIDTH, height), dpi=FIG_DPI, sharey=True)
+    top, bottom = height - 0.62, 0.42
     y = np.arange(len(c))
-    h = 0.2
-    fig, ax = plt.subplots(figsize=(7.5, 11))
-    for i, (col, key, colour) in enumerate(series):
-        ax.barh(y + (1.5 - i) * h, c[col].fillna(0), height=h, color=colour, label=_label(key))
-    ax.set_yticks(y, labels)
-    ax.tick_params(axis="y", labelsize=8)
-    ax.set_xlabel(_label("clusters.fig_provinces_x"))
-    ax.set_title(_title("clusters.fig_provinces_title"))
-    rtl = figures.mirror(ax)  # Persian: province names on the right, bars growing leftwards
-    persian_ticks(ax)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.7 if rtl else 0.3, -0.06), ncol=1, frameon=False, fontsize=8)
-    ax.set_ylim(-0.6, len(c) - 0.4)
-    fig.tight_layout()
+    order = list(range(4))[::-1] if rtl else list(range(4))
+    for pos, (col, key, colour) in zip(order, series):
+        ax = axes[pos]
+        x0 = (0.05 + pos * (panel_w + gap)) if rtl else (0.05 + names_w + pos * (panel_w + gap))
+        ax.set_position((x0 / FIG_WIDTH, bottom / height, panel_w / FIG_WIDTH, (top - bottom) / height))
+        ax.barh(y, c[col].fillna(0), height=0.7, color=colour)
+        ax.set_title(figures.wrap_to_width(t(key), panel_w * FIG_DPI * 1.1, FIG_TEXT, FIG_DPI), fontsize=FIG_TEXT, pad=3,
+                     linespacing=1.05, va="bottom")
+        hi = max(1.0, float(c[col].max()))
+        ax.set_xlim(0, hi * 1.08)
+        ax.set_xticks([0, int(hi)])
+        ax.tick_params(axis="x", labelsize=FIG_TEXT, pad=2)
+        ax.tick_params(axis="y", labelsize=FIG_TEXT, length=0, pad=2)
+        ax.grid(axis="y", visible=False)
+        ax.set_ylim(len(c) - 0.5, -0.5)
+    axes[3 if rtl else 0].set_yticks(y, labels)
+    for pos in range(4):
+        figures.mirror(axes[pos])
+        persian_ticks(axes[pos])
+        names = pos == (3 if rtl else 0)  # the names beside the first panel in reading order
+        axes[pos].tick_params(axis="y", labelleft=names and not rtl, labelright=names and rtl)
     plt.close(fig)
     return fig
 
 
 def change_figure():
-    """Percentage change per Table 27 indicator, recomputed vs printed."""
+    """Percentage change per Table 27 indicator, recomputed vs printed: one pair of bars per
+    indicator, its name written whole above them (wrapped, never cut). Sized for a phone and one
+    printed page (:data:`FIG_WIDTH`, :data:`FIG_TEXT`, :data:`MAX_ASPECT`)."""
     figures.setup()
     import matplotlib.pyplot as plt
-    import numpy as np
+    from matplotlib.transforms import blended_transform_factory
 
     c = indicator_changes()
-    import textwrap
-
-    labels = [f"{textwrap.shorten(e, 48, placeholder='…')}\n{f}" if language() == "en" else f
-              for e, f in zip(c.indicator, c.indicator_fa)]
-    y = np.arange(len(c))
-    fig, ax = plt.subplots(figsize=(7.5, 5.6))
-    ax.barh(y + 0.2, c.change_pct, height=0.4, color=figures.PALETTE["actual"], label=_label("clusters.change_pct"))
-    ax.barh(y - 0.2, c.change_pct_printed.astype(float), height=0.4, color=figures.PALETTE["plan"],
-            label=_label("clusters.printed_change"))
-    ax.set_yticks(y, labels)
-    ax.invert_yaxis()
-    ax.tick_params(axis="y", labelsize=7)
-    ax.set_xlabel(_label("clusters.fig_change_x"))
-    ax.set_title(_title("clusters.fig_change_title"))
-    rtl = figures.mirror(ax)  # Persian: indicator names on the right, bars growing leftwards
+    rtl = figures.mirrored()
+    text_px = FIG_WIDTH * FIG_DPI * 0.95
+    labels = [_fit(f if rtl else pair(e, f), text_px) for e, f in zip(c.indicator, c.indicator_fa)]
+    line_in = FIG_TEXT * 1.2 / 72
+    rows, y = [], 0.0
+    for lab in labels:
+        n = lab.count("\n") + 1
+        rows.append((y, n, lab))
+        y += n + 2 * 0.85 + 0.35
+    top_in, bottom_in = 0.55, 1.2  # the title; the axis, its label and the legend
+    body = y * line_in
+    h = body + top_in + bottom_in
+    fig = plt.figure(figsize=(FIG_WIDTH, h), dpi=FIG_DPI)
+    ax = fig.add_axes((0.03, bottom_in / h, 0.94, body / h))
+    trans = blended_transform_factory(ax.transAxes, ax.transData)
+    x_text, ha = (1.0, "right") if rtl else (0.0, "left")
+    for i, (top, n, lab) in enumerate(rows):
+        ax.text(x_text, top + n / 2, lab, transform=trans, fontsize=FIG_TEXT, va="center", ha=ha, linespacing=1.05)
+        b1, b2 = top + n + 0.45, top + n + 0.45 + 0.85
+        ax.barh(b1, c.change_pct.iloc[i], height=0.8, color=figures.PALETTE["actual"],
+                label=_label("clusters.change_pct") if i == 0 else None)
+        ax.barh(b2, float(c.change_pct_printed.iloc[i]), height=0.8, color=figures.PALETTE["plan"],
+                label=_label("clusters.printed_change") if i == 0 else None)
+    ax.set_ylim(y, 0)
+    ax.set_yticks([])
+    ax.grid(axis="y", visible=False)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="x", labelsize=FIG_TEXT, pad=2)
+    ax.set_xlabel(_label("clusters.fig_change_x"), fontsize=FIG_TEXT, labelpad=2)
+    ax.set_title(_fit(_label("clusters.fig_change_title"), text_px), fontsize=FIG_TEXT, pad=4)
+    figures.mirror(ax)  # Persian: names from the right, bars growing leftwards
     persian_ticks(ax)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.7 if rtl else 0.3, -0.13), ncol=2, frameon=False, fontsize=8)
-    fig.tight_layout()
+    fig.legend(loc="lower center", ncol=1, frameon=False, fontsize=FIG_TEXT, bbox_to_anchor=(0.5, 0.0),
+               handlelength=1.5, borderaxespad=0.1)
     plt.close(fig)
     return fig
 

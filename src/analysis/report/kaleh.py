@@ -17,7 +17,7 @@ from functools import reduce
 import pandas as pd
 
 from analysis.core import provinces
-from analysis.core.text import bi, en, fa, language, pair, t
+from analysis.core.text import bi, language, pair, t
 from analysis.metrics import indicators, planactual
 from analysis.report import cite, figures
 from analysis.report.display import DASH, Table, Traced, num, pct, percent, plain, traced
@@ -161,52 +161,87 @@ def priority_sums() -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- financing
+#: Financing figure: width (inches), resolution, text size (points) and the most height per width.
+#: 9.6 points on a 5-inch figure shows about 9.1 pixels high on a phone (342 CSS pixels wide).
+FIG_WIDTH, FIG_DPI, FIG_TEXT, MAX_ASPECT = 5.0, 150, 9.6, 1.15
+
+
+def _fit_label(label: str, width_px: float) -> str:
+    """A bilingual ``English · Persian`` label on one line if it fits ``width_px``, else its two
+    names on lines of their own (each wrapped between words, never cut)."""
+    one = figures.wrap_to_width(label, width_px, FIG_TEXT, FIG_DPI)
+    if "\n" not in one or " · " not in label:
+        return one
+    return "\n".join(figures.wrap_to_width(part, width_px, FIG_TEXT, FIG_DPI) for part in label.split(" · ", 1))
+
+
 def financing_figure():
-    """Two panels: jobs and money (stacked) per province (Table 6) and per sector (Table 8)."""
+    """Jobs and money (stacked) per province (Table 6) and per sector (Table 8): one row per
+    province or sector, its name written whole (wrapped, never cut) over a pale jobs bar in the
+    left panel, its money stacked in the right panel; a heading over each table's rows. Sized for
+    a phone and one printed page (:data:`FIG_WIDTH`, :data:`FIG_TEXT`, :data:`MAX_ASPECT`)."""
     figures.setup()
-    import textwrap
-
     import matplotlib.pyplot as plt
-    import numpy as np
+    from matplotlib.patches import Patch
+    from matplotlib.transforms import blended_transform_factory
 
-    prov = planactual.province_rows(load("kaleh_financing_by_province"))
+    prov = planactual.province_rows(load("kaleh_financing_by_province")).sort_values("jobs", ascending=False)
     sec = load("kaleh_financing_by_sector")
-    sec = sec[sec.row_kind == "sector"].sort_values("jobs")
+    sec = sec[sec.row_kind == "sector"].sort_values("jobs", ascending=False)
     colours = [figures.PALETTE["actual"], figures.PALETTE["plan"], figures.PALETTE["highlight"]]
-    fig, axes = plt.subplots(2, 2, figsize=(7.5, 8.2), gridspec_kw={"height_ratios": [1, 2.6]})
-    # the Persian edition is mirrored: the jobs panel, which carries the names, on the right with
-    # the names on its right edge, and every bar growing leftwards
     rtl = figures.mirrored()
-    if rtl:
-        axes = axes[:, ::-1]
-    for row, (df, labels) in enumerate((
-            (prov, [pair(provinces.get(k).key, provinces.get(k).fa) for k in prov.province]),
-            (sec, [pair(textwrap.shorten(e, 26, placeholder='…'), f) for e, f in zip(sec.sector_en, sec.sector_fa)]))):
-        y = np.arange(len(df))
-        ax_j, ax_m = axes[row]
-        ax_j.barh(y, df.jobs, color="#455a64")
-        ax_j.set_yticks(y, labels)
-        ax_j.tick_params(axis="y", labelsize=7)
-        left = np.zeros(len(df))
-        for (col, key), c in zip(MONEY, colours):
-            vals = df[col].astype(float).to_numpy()
-            ax_m.barh(y, vals, left=left, color=c, label=bi(key) if row == 0 else None)
-            left += vals
-        ax_m.set_yticks(y, [""] * len(df))
-        ax_j.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: num(x)))
-        ax_m.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: num(x)))
-        ax_j.tick_params(axis="x", labelsize=7)
-        ax_m.tick_params(axis="x", labelsize=7)
-        for ax in (ax_j, ax_m):
-            figures.mirror(ax)
-            persian_ticks(ax)
-    axes[0, 0].set_title(bi(f"{TEXT}.fig_jobs"), fontsize=9)
-    axes[0, 1].set_title(bi(f"{TEXT}.fig_money"), fontsize=9)
-    axes[1, 0].set_xlabel(bi(f"{TEXT}.fig_persons"), fontsize=8)
-    axes[1, 1].set_xlabel(bi(f"{TEXT}.fig_billion_rials"), fontsize=8)
-    fig.legend(loc="lower center", ncol=3, frameon=False, fontsize=7)
-    fig.suptitle(fa(f"{TEXT}.fig_title") if rtl else f"{en(f'{TEXT}.fig_title')}\n{fa(f'{TEXT}.fig_title')}", fontsize=10)
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    fig = plt.figure(figsize=(FIG_WIDTH, 4.0), dpi=FIG_DPI)
+    # the jobs panel (which carries the names) first in reading order: on the right in Persian
+    jobs_w, money_w, gap = 0.53, 0.37, 0.05
+    left_j, left_m = (0.02 + money_w + gap, 0.02) if rtl else (0.02, 0.02 + jobs_w + gap)
+    text_px = FIG_WIDTH * FIG_DPI * jobs_w * 0.98
+    line_in = FIG_TEXT * 1.2 / 72
+    items, y = [], 0.0  # (kind, top, lines, text, row)
+    for head, df, labels in (
+            (f"{TEXT}.fig_by_province", prov, [pair(provinces.get(k).key, provinces.get(k).fa) for k in prov.province]),
+            (f"{TEXT}.fig_by_sector", sec, [pair(e, f) for e, f in zip(sec.sector_en, sec.sector_fa)])):
+        y += 0.3 if y else 0.0
+        items.append(("head", y, 1, t(head), None))
+        y += 1.1
+        for lab, r in zip(labels, df.itertuples()):
+            lab = _fit_label(lab, text_px)
+            n = lab.count("\n") + 1
+            items.append(("row", y, n, lab, r))
+            y += n + 0.2
+    top_in, bottom_in = 0.45, 1.1  # panel titles; the axes' ticks and the legend
+    body = y * line_in
+    h = body + top_in + bottom_in
+    fig.set_size_inches(FIG_WIDTH, h)
+    ax_j = fig.add_axes((left_j, bottom_in / h, jobs_w, body / h))
+    ax_m = fig.add_axes((left_m, bottom_in / h, money_w, body / h))
+    tj = blended_transform_factory(ax_j.transAxes, ax_j.transData)
+    x_text, ha = (0.99, "right") if rtl else (0.01, "left")
+    for kind, top, n, text, r in items:
+        if kind == "head":
+            ax_j.text(x_text, top + 0.55, text, transform=tj, fontsize=FIG_TEXT, weight="bold", va="center", ha=ha)
+            continue
+        mid = top + n / 2
+        ax_j.barh(mid, r.jobs, height=n + 0.15, color="#455a64", alpha=0.3, lw=0, zorder=1)
+        ax_j.text(x_text, mid, text, transform=tj, fontsize=FIG_TEXT, va="center", ha=ha, linespacing=1.05, zorder=3)
+        left = 0.0
+        for (col, _), c in zip(MONEY, colours):
+            v = float(getattr(r, col))
+            ax_m.barh(mid, v, left=left, height=min(n, 1.0) + 0.15, color=c, lw=0)
+            left += v
+    for ax, title in ((ax_j, f"{TEXT}.fig_jobs"), (ax_m, f"{TEXT}.fig_money")):  # the titles name the units
+        ax.set_ylim(y, 0)
+        ax.set_yticks([])
+        ax.grid(axis="y", visible=False)
+        ax.spines["left"].set_visible(False)
+        ax.xaxis.set_major_locator(plt.MaxNLocator(3))
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: num(x)))
+        ax.tick_params(axis="x", labelsize=FIG_TEXT, pad=2)
+        ax.set_title(_fit_label(bi(title), FIG_WIDTH * FIG_DPI * (jobs_w if ax is ax_j else money_w)), fontsize=FIG_TEXT, pad=3)
+        figures.mirror(ax)
+        persian_ticks(ax)
+    handles = [Patch(color=c, label=bi(key)) for (_, key), c in zip(MONEY, colours)]
+    fig.legend(handles=handles, loc="lower center", ncol=1, frameon=False, fontsize=FIG_TEXT,
+               bbox_to_anchor=(0.5, 0.0), handlelength=1.5, borderaxespad=0.1)
     plt.close(fig)
     return fig
 
