@@ -9,5 +9,5 @@ bash scripts/setup.sh
 .venv/bin/ruff check src tests benchmarks
 .venv/bin/python -m pytest -p no:cacheprovider -q "$@"
 if [ "${FAST:-0}" != "1" ]; then
-  .venv/bin/python -m pytest -p no:cacheprovider -q -m e2e tests/test_e2e.py tests/browser
+  .venv/bin/python -m pytest -p no:cacheprovider -q -m e2e tests
 fi

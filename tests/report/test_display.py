@@ -114,3 +114,12 @@ def test_numpy_integer_cells(persian):  # a row of integers only: numpy integers
     assert '<td class="num">۱۴۰۱</td>' in h
     text.use_language("en")
     assert '<td class="num">1401</td>' in d.Table(pd.DataFrame({"year": [np.int64(1401)]}))._repr_html_()
+
+
+def test_a_persian_cell_that_opens_with_a_signed_number_is_right_to_left(persian):
+    """fa writes a minus as a left-to-right mark and U+2212 ("‎−۰٫۰۹"): with dir="auto" the
+    mark would make the cell left-to-right (seen by the browser check on the scaling table)."""
+    import pandas as pd
+    html_ = d.Table(pd.DataFrame({"x": ["\u200e−۰٫۰۹ تا ۱٫۰۱", "abc"]}))._repr_html_()
+    assert '<td class="text" dir="rtl">\u200e−۰٫۰۹ تا ۱٫۰۱</td>' in html_
+    assert '<td class="text" dir="auto">abc</td>' in html_

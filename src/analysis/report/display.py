@@ -10,6 +10,7 @@ import re
 import pandas as pd
 
 DASH = "—"
+PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
 
 
 def escape(text) -> str:
@@ -287,6 +288,10 @@ class Table:
                 text = self._cell(c, r[c])
                 if NUMERIC_CELL.match(html.unescape(text)):
                     cells.append(f'<td class="num">{text}</td>')
+                elif text.startswith("\u200e") and PERSIAN_LETTER.search(text):
+                    # a Persian cell that opens with a signed number ("‎−۰٫۰۹ تا ۱٫۰۱"): the sign's
+                    # left-to-right mark would make dir="auto" read the whole cell as left-to-right
+                    cells.append(f'<td class="text" dir="rtl">{text}</td>')
                 else:
                     cells.append(f'<td class="text" dir="auto">{text}</td>')
             if self.cites is not None:
