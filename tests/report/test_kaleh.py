@@ -101,23 +101,10 @@ def test_filled_paragraphs_are_not_read_as_lists(by_language):
 @pytest.mark.parametrize("lang", ["en", "fa"])
 @pytest.mark.parametrize("name", ["financing_figure"])
 def test_figure_reads_on_a_phone_and_in_print(name, lang):
-    # issue 12: text at least 9 px on a 390 px phone (342 px wide image); issue 9: one A4 page, text >= 7 pt
-    from matplotlib.text import Text
+    from tests.report.readable import assert_readable
 
-    from analysis.core import text as text_
-    from analysis.report import figures
-    from analysis.report import kaleh as mod
-    text_.use_language(lang)
-    try:
-        fig = getattr(mod, name)()
-        s = figures.shown_sizes(fig)
-        assert s["phone_px"] >= 9.0, s
-        assert s["print_pt"] >= 7.0 and s["print_mm"][1] <= figures.PRINT_HEIGHT_MM, s
-        assert s["height"] / s["width"] <= 1.15, s
-        shown = [x.get_text() for x in fig.findobj(Text) if x.get_visible() and x.get_text().strip()]
-        assert not any("…" in x for x in shown), [x for x in shown if "…" in x]
-    finally:
-        text_.use_language("en")
+    from analysis.report import kaleh
+    assert_readable(kaleh, name, lang)
 
 
 def test_financing_figure_writes_every_sector_whole():

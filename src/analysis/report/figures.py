@@ -251,3 +251,12 @@ def value_ha(lang: str | None = None) -> str:
     """Horizontal alignment of a label written just past a bar's end: ``left`` in English,
     ``right`` in the mirrored Persian edition (:func:`mirror`)."""
     return "right" if mirrored(lang) else "left"
+
+
+def fit_label(label: str, width_px: float, fontsize: float, dpi: float) -> str:
+    """A bilingual ``English · Persian`` label on one line if it fits ``width_px``, else its two
+    names on lines of their own (each wrapped between words, never cut)."""
+    one = wrap_to_width(label, width_px, fontsize, dpi)
+    if "\n" not in one or " · " not in label:
+        return one
+    return "\n".join(wrap_to_width(part, width_px, fontsize, dpi) for part in label.split(" · ", 1))

@@ -167,12 +167,8 @@ FIG_WIDTH, FIG_DPI, FIG_TEXT, MAX_ASPECT = 5.0, 150, 9.6, 1.15
 
 
 def _fit_label(label: str, width_px: float) -> str:
-    """A bilingual ``English · Persian`` label on one line if it fits ``width_px``, else its two
-    names on lines of their own (each wrapped between words, never cut)."""
-    one = figures.wrap_to_width(label, width_px, FIG_TEXT, FIG_DPI)
-    if "\n" not in one or " · " not in label:
-        return one
-    return "\n".join(figures.wrap_to_width(part, width_px, FIG_TEXT, FIG_DPI) for part in label.split(" · ", 1))
+    """:func:`analysis.report.figures.fit_label` at this chapter's text size."""
+    return figures.fit_label(label, width_px, FIG_TEXT, FIG_DPI)
 
 
 def financing_figure():
