@@ -214,3 +214,17 @@ def test_title_wrapped_to_the_axes_width():
     assert "\n" in ax.get_title() and ax.get_title().replace("\n", " ") == long  # wrapped, every word kept
     assert ax.title.get_window_extent().width <= maps.WIDTH * maps.DPI
     matplotlib.pyplot.close(fig)
+
+
+def test_a_highlight_map_is_the_same_bytes_whatever_the_hash_seed():
+    """The highlighted outlines were drawn in a set's order, which changes with Python's hash
+    seed: two clean builds wrote different KALEH map PNGs (seen by the e2e byte-identity test)."""
+    import os
+    import subprocess
+    import sys
+    code = ("import hashlib, io\nfrom analysis.report import figures, kaleh\nfigures.setup()\n"
+            "b = io.BytesIO(); kaleh.province_map().savefig(b, format='png', metadata={'Software': None})\n"
+            "print(hashlib.sha256(b.getvalue()).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(digests) == 1

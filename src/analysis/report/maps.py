@@ -292,7 +292,7 @@ def choropleth(ax, values: dict, *, norm=None, cmap=None, states: dict | None = 
     if hatched:
         _collection(ax, [p for ps in hatched.values() for p in ps], "borders", facecolors="none", edgecolors=EDGE,
                     linewidths=0.5, zorder=1.5)
-    for key in highlight:
+    for key in sorted(highlight):  # a set: in sorted order, so two builds draw the outlines alike
         _add(ax, PathPatch(shapes()[key].path, facecolor="none", edgecolor="black", lw=1.6, zorder=3))
     if labels:
         chosen = list(shapes()) if label_keys is None else list(label_keys)
