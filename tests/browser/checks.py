@@ -39,7 +39,6 @@ import http.server
 import json
 import os
 import re
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -48,10 +47,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from analysis.build.printbook import find_chromium  # the one Chromium lookup: the build prints the PDFs with it
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium",)  # Debian's binary; /usr/bin/chromium is a wrapper script
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 SERIOUS = ("serious", "critical")
@@ -241,19 +240,6 @@ class Report:
 
 
 # --- pure helpers ------------------------------------------------------------------------
-def find_chromium() -> str | None:
-    """The Chromium binary to drive: Debian's real binary first, then one on PATH (or None)."""
-    env = os.environ.get("BOOK_CHROMIUM")
-    for c in ((env,) if env else ()) + CHROMIUM_CANDIDATES:
-        if c and os.access(c, os.X_OK):
-            return c
-    for name in CHROMIUM_NAMES:
-        exe = shutil.which(name)
-        if exe:
-            return exe
-    return None
-
-
 def site_pages(site: Path) -> list[str]:
     """Every HTML page of the site (both editions: the Persian one is ``fa/``), as paths
     relative to it; Sphinx's own folders (``_static``, ``_sources``, ``_images``,

@@ -1,5 +1,5 @@
 """The two editions' frame (analysis.build.editions): configuration, contents, twin links,
-Sphinx's own numbers in Persian digits, the site's chooser."""
+Sphinx's own numbers in Persian digits, the site's chooser. (``dir="rtl"``: tests/build/test_rtl.py.)"""
 from pathlib import Path
 
 import yaml
@@ -62,12 +62,6 @@ def test_sphinx_numbers_in_persian_digits_in_the_persian_edition_only(tmp_path):
     assert '<span class="section-number">۲.۱. </span>' in page and "شکل ۲.۳" in page and "شکل ۱۰" in page
     assert '<a class="reference internal" href="a.html">۱۲. A</a>' in page
     assert "2.1." in (en / "notebooks/02_national.html").read_text()
-
-
-def test_direction_is_added_once(tmp_path):
-    fa = _site(tmp_path / "fa", "fa")
-    assert editions.set_direction(fa, "fa") == 2 and editions.set_direction(fa, "fa") == 0
-    assert '<html lang="fa" dir="rtl">' in (fa / "provinces/ilam.html").read_text()
 
 
 def test_the_chooser_links_both_editions(tmp_path):

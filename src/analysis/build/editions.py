@@ -9,7 +9,8 @@ the site's root; the Persian one is ``fa/``:
 
 ``index.html``                       a page that lets the reader choose the edition
 ``notebooks/…``, ``provinces/…``     the English edition
-``fa/notebooks/…``, ``fa/provinces/…`` the Persian edition (``<html lang="fa" dir="rtl">``)
+``fa/notebooks/…``, ``fa/provinces/…`` the Persian edition (``<html lang="fa" dir="rtl">``, written
+                                     by the template override book/_static/_templates/basic/layout.html)
 
 Every page links to the same page in the other edition (:func:`link_twins`).
 """
@@ -73,23 +74,7 @@ def toc_text(book: Book, lang: str) -> str:
             + yaml.safe_dump(t, allow_unicode=True, sort_keys=False))
 
 
-HTML_TAG = re.compile(r"<html\b([^>]*)>")
 HEADER_END = '<div class="header-article-items__end">'
-
-
-def set_direction(site: Path, lang: str) -> int:
-    """Write ``dir="rtl"`` on the ``<html>`` of every page of a right-to-left edition (Sphinx's
-    ``language`` sets ``lang`` only). Returns the number of pages changed."""
-    if lang != "fa":
-        return 0
-    n = 0
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        m = HTML_TAG.search(text)
-        if m and "dir=" not in m.group(1):
-            page.write_text(text[:m.start()] + f'<html{m.group(1)} dir="rtl">' + text[m.end():], encoding="utf-8")
-            n += 1
-    return n
 
 
 # Numbers Sphinx writes itself: section numbers, figure and table numbers, the navigation's numbers

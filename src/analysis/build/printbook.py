@@ -399,8 +399,7 @@ def book_document(site: Path, book: Book, m: Meta) -> Document:
         is_province = c.rel in provinces
         if is_province and not province_sections:
             province_sections = [h.title for h in hs if h.level == 2]
-        headings += [Heading(h.level, h.title, h.anchor, h.number) for h in hs
-                     if not (is_province and h.level == 2)]
+        headings += [h for h in hs if not (is_province and h.level == 2)]
         body.append(f'<section class="print-chapter" id="{prefix(c.rel)}" style="page: {name}">{part}{html}</section>')
     cover = title_page(m, texts)
     toc_html = contents(headings, texts, province_sections)
@@ -465,17 +464,26 @@ def province_document(site: Path, book: Book, job: Job, m: Meta) -> Document:
 
 
 # ------------------------------------------------------------------------------ printing
+CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium",)  # Debian's binary; /usr/bin/chromium is a wrapper script
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+
+
+def find_chromium() -> str | None:
+    """The Chromium binary to drive: ``$BOOK_CHROMIUM``, then Debian's real binary (Playwright
+    cannot drive the ``/usr/bin/chromium`` wrapper script), then one on PATH; None if none."""
+    env = os.environ.get("BOOK_CHROMIUM")
+    for c in ((env,) if env else ()) + CHROMIUM_CANDIDATES:
+        if c and os.access(c, os.X_OK):
+            return c
+    return next((exe for exe in map(shutil.which, CHROMIUM_NAMES) if exe), None)
+
+
 def browser_executable() -> str:
-    """Debian's Chromium binary (``/usr/bin/chromium`` is a wrapper script Playwright cannot
-    drive), else a Chromium on PATH."""
-    for exe in ("/usr/lib/chromium/chromium",):
-        if os.access(exe, os.X_OK):
-            return exe
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise BuildError("headless Chromium not found: run scripts/setup.sh (installs Debian's chromium)")
+    """:func:`find_chromium`, or a :class:`BuildError` saying how to install it."""
+    exe = find_chromium()
+    if exe is None:
+        raise BuildError("headless Chromium not found: run scripts/setup.sh (installs Debian's chromium)")
+    return exe
 
 
 def destinations(pdf: bytes) -> dict[str, int]:

@@ -161,7 +161,6 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
         out = work / ("html" if lang == "en" else f"html-{lang}")
         htmls[lang], warnings = render.jupyter_book(srcs[lang], out, "html", quiet, fresh=force, epoch=epoch)
         report.warnings += warnings if lang == "en" else [f"[{lang}] {w}" for w in warnings]
-        editions.set_direction(htmls[lang], lang)  # the template writes dir="rtl"; this only mends a page without it
         editions.localise_numbers(htmls[lang], lang)  # section, figure and table numbers in the edition's digits
     html = htmls["en"]
     timings["html"] = time.perf_counter() - t
