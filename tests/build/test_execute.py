@@ -109,6 +109,44 @@ def test_loader_hooks(tmp_path):
     assert not datasets._already_validated()
 
 
+WARMED = FIXTURE.replace('print("chapter for", province)', (
+    "from analysis.sources import datasets\n"
+    "from analysis.core import text\n"
+    "from analysis.report import maps\n"
+    "print('water_by_province' in datasets._LOADED, text.labels.cache_info().currsize,\n"
+    "      maps.shapes.cache_info().currsize, end=' ')\n"
+    "datasets.load('water_by_province')\n"
+    "print(datasets._already_validated())"))
+
+
+def test_a_kernel_starts_with_the_factorys_texts_data_and_map_outlines(tmp_path):
+    """The factory reads the texts, the datasets and the province outlines once; each forked
+    kernel has them (and reads no file for them) and still records what it loads."""
+    from analysis.sources.datasets import data_fingerprint
+    nb = tmp_path / "warmed.md"
+    nb.write_text(WARMED, encoding="utf-8")
+    fp = data_fingerprint()
+    with X.Kernels(warm=True, validated=fp) as k:
+        [res] = X.run_jobs([Job("Ilam", nb, "p/ilam", {"province": "Ilam"}, province="Ilam")], tmp_path, quiet=True,
+                           kernels=k, validated=fp)
+    assert res.status == "executed" and res.deps == ["water_by_province"]
+    # in the factory's caches: the dataset, both languages' texts, the outlines; validated as the runner said
+    assert _outputs(tmp_path / "p/ilam.ipynb").split() == ["True", "2", "1", "True"]
+
+
+def test_warm_caches_leaves_a_bad_dataset_to_the_notebook(monkeypatch):
+    """A dataset that does not read is not the factory's failure: the notebook that loads it
+    fails with the loader's message."""
+    from analysis.build import warmkernel
+    from analysis.sources import datasets
+
+    def broken(name):
+        raise datasets.DataError(f"data/processed/{name}.csv: line 2: broken")
+    monkeypatch.setattr(datasets, "load", broken)
+    warmkernel.warm_caches("fingerprint")  # no exception
+    assert datasets._TRUSTED is None  # and the trust it gave the loads is withdrawn
+
+
 def test_warm_kernel_renders_figures_and_isolates_state(tmp_path, kernels):
     nb = tmp_path / "fig.md"
     nb.write_text(FIXTURE.replace('print("chapter for", province)', (

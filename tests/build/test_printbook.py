@@ -233,6 +233,50 @@ def test_with_info_replaces_titles_only_when_they_match_the_bookmarks(printed):
     assert reader.metadata["/Title"] == "x"
 
 
+def _png(path: Path) -> None:
+    import matplotlib
+    matplotlib.use("agg")
+    import matplotlib.pyplot as plt
+    fig = plt.figure(figsize=(3, 2), dpi=50)
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def _images(pdf: Path) -> list[int]:
+    """The pages (from 1) that draw an image."""
+    reader = pypdf.PdfReader(pdf)
+    return [i + 1 for i, page in enumerate(reader.pages)
+            if any(x.get_object().get("/Subtype") == "/Image"
+                   for x in (page.get("/Resources", {}).get("/XObject") or {}).values())]
+
+
+def test_books_and_cards_share_tabs_and_each_pdf_is_its_own(tmp_path):
+    """The first tab prints the books one after the other; the cards go through the tabs one
+    after another (a tab is reused). The contents' first print hides the images: the final
+    print has them, and its page numbers are the first print's."""
+    chromium_or_skip()
+    site = tmp_path / "site"
+    book = small_book(site)
+    (site / "_images").mkdir()
+    _png(site / "_images" / "fig.png")
+    book = pb.Document(book.name, book.html.replace("<h2>Two</h2>", '<h2>Two</h2><img src="_images/fig.png" alt="a figure">'),
+                       book.headings, True, book.title, book.subject)
+    m = pb.Meta(version="9.9.9", data="abcdef123456", epoch=1764633600, author="Team")
+    cards = [pb.Document(f"card-{k}", pb._shell(f"Card {k}", "en", f"<h1>Card {k}</h1><p>only in card {k}</p>", ""),
+                         title=f"Card {k}") for k in "abc"]
+    jobs = [pb.PrintJob(book, site / "out" / "book.pdf", site, m)]
+    jobs += [pb.PrintJob(c, site / "out" / f"{c.name}.pdf", site, m) for c in cards]
+    result = pb.print_jobs(jobs, parallel=2)
+    assert [p.path.name for p in result] == ["book.pdf", "card-a.pdf", "card-b.pdf", "card-c.pdf"]
+    assert pb.destinations((site / "out" / "book.pdf").read_bytes()) == {"one": 2, "two": 3, "three": 6}
+    assert _images(site / "out" / "book.pdf") == [3]  # the figure is printed, on Two's first page
+    assert [o.title for o in pypdf.PdfReader(site / "out" / "book.pdf").outline if not isinstance(o, list)][:2] == ["Contents", "One"]
+    for k in "abc":
+        text = subprocess.run(["pdftotext", str(site / "out" / f"card-{k}.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+        assert f"only in card {k}" in text and not [o for o in "abc" if o != k and f"card {o}" in text]
+    assert not list(site.glob("_print-*"))  # the page files are gone
+
+
 def test_link_pdfs_puts_the_link_under_the_chapter_heading(tmp_path):
     from analysis.build.jobs import Book
     from analysis.core import paths

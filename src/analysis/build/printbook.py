@@ -502,6 +502,12 @@ def destinations(pdf: bytes) -> dict[str, int]:
 
 
 PDF_OPTIONS = {"outline": True, "tagged": True, "prefer_css_page_size": True, "print_background": True}
+# The contents' first print: the same layout (the final print's pages are checked against it) at
+# less than half the time: hidden images are not encoded, and there is no structure tree or outline
+DRAFT_OPTIONS = {**PDF_OPTIONS, "outline": False, "tagged": False}
+DRAFT = """(on) => { const old = document.getElementById('print-draft'); if (old) old.remove();
+  if (on) { const s = document.createElement('style'); s.id = 'print-draft';
+    s.textContent = 'img { visibility: hidden !important; }'; document.head.appendChild(s); } }"""
 # The text of every heading Chromium makes a bookmark of (the rendered ones), in order
 HEADINGS = """() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
   .filter(h => h.getClientRects().length > 0).map(h => h.textContent.replace(/\\s+/g, ' ').trim())"""
@@ -511,18 +517,23 @@ FILL_TOC = """(pages) => { const fa = document.documentElement.lang === 'fa';
     const n = pages[a.dataset.dest]; a.querySelector('.toc-page').textContent = n ? digits(String(n)) : ''; } }"""
 
 
-async def _print_one(browser, site: Path, doc: Document, out: Path, m: Meta, timeout_ms: int) -> int:
-    """Print one document (twice for a document with contents); returns the page count."""
+async def _print_one(page, site: Path, doc: Document, out: Path, m: Meta, timeout_ms: int) -> int:
+    """Print one document in the browser tab ``page`` (twice for a document with contents);
+    returns the page count."""
     page_file = site / f"_print-{doc.name.replace('/', '-')}.html"
     page_file.write_text(doc.html, encoding="utf-8")
-    page = await browser.new_page()
     try:
         await page.goto(page_file.as_uri(), wait_until="load", timeout=timeout_ms)
         await page.evaluate("document.fonts.ready.then(() => true)")
-        data = await page.pdf(**PDF_OPTIONS)
+        if doc.toc:  # a first print only to learn the pages: images hidden (their boxes kept), no tags, no bookmarks
+            await page.evaluate(DRAFT, True)
+            data = await page.pdf(**DRAFT_OPTIONS)
+            await page.evaluate(DRAFT, False)
+        else:
+            data = await page.pdf(**PDF_OPTIONS)
         if doc.toc:
             wanted = [h.anchor for h in doc.headings]
-            for _ in range(3):  # the numbers take a fixed-width column: the second print agrees
+            for _ in range(3):  # the numbers take a fixed-width column: the next print agrees
                 pages = destinations(data)
                 missing = [a for a in wanted if a not in pages]
                 if missing:
@@ -536,7 +547,6 @@ async def _print_one(browser, site: Path, doc: Document, out: Path, m: Meta, tim
                 raise BuildError(f"{out.name}: the contents' page numbers did not settle after three prints")
         titles = await page.evaluate(HEADINGS)
     finally:
-        await page.close()
         page_file.unlink(missing_ok=True)
     if not data.startswith(b"%PDF") or len(data) < 1000:
         raise BuildError(f"Chromium printed no valid PDF for {out.name}")
@@ -649,23 +659,40 @@ class Printed:
     reused: bool  # its document had not changed: the PDF of an earlier build was kept
 
 
+@dataclass
+class PrintJob:
+    """One PDF to print: its document, where it goes, the built site its images and
+    stylesheets are read from, and the edition's metadata."""
+
+    doc: Document
+    out: Path
+    site: Path
+    meta: Meta
+
+
 def print_all(site: Path, docs: list[tuple[Document, Path]], m: Meta, parallel: int = 4,
               timeout: int = 300) -> list[Printed]:
-    """Print every document to its PDF in one browser, ``parallel`` tabs at a time, in the
+    """Print every document of one site to its PDF (:func:`print_jobs`), in the order given."""
+    return print_jobs([PrintJob(doc, out, site, m) for doc, out in docs], parallel, timeout)
+
+
+def print_jobs(jobs: list[PrintJob], parallel: int = 3, timeout: int = 300) -> list[Printed]:
+    """Print every job to its PDF in one browser, ``parallel`` tabs at a time and one document
+    with contents (a book: long, printed twice, the most memory) at a time; returns them in the
     order given. A PDF whose ``<name>.pdf.sha256`` beside it holds its document's hash
     (:func:`document_hash`) was printed from the same document: it is kept, not printed."""
     todo, done = [], []
-    for doc, out in docs:
-        key = document_hash(doc, site, m)
-        stamp = out.with_name(out.name + ".sha256")
-        if out.is_file() and stamp.is_file() and stamp.read_text().strip() == key:
-            done.append(Printed(out, _pages(out), True))
+    for job in jobs:
+        key = document_hash(job.doc, job.site, job.meta)
+        stamp = job.out.with_name(job.out.name + ".sha256")
+        if job.out.is_file() and stamp.is_file() and stamp.read_text().strip() == key:
+            done.append(Printed(job.out, _pages(job.out), True))
         else:
             stamp.unlink(missing_ok=True)
-            todo.append((doc, out, stamp, key))
+            todo.append((job, stamp, key))
     if todo:
-        done += asyncio.run(_print_many(site, todo, m, parallel, timeout))
-    order = {out: i for i, (_, out) in enumerate(docs)}
+        done += asyncio.run(_print_many(todo, parallel, timeout))
+    order = {job.out: i for i, job in enumerate(jobs)}
     return sorted(done, key=lambda p: order[p.path])
 
 
@@ -674,20 +701,38 @@ def _pages(pdf: Path) -> int:
     return len(pypdf.PdfReader(pdf).pages)
 
 
-async def _print_many(site, todo, m: Meta, parallel: int, timeout: int) -> list[Printed]:
+async def _print_many(todo, parallel: int, timeout: int) -> list[Printed]:
+    """``parallel`` tabs, each printing one document after another (a tab that goes on to the
+    next document prints it in half the time a new tab takes: its renderer, fonts and styles are
+    there). The first tab prints the books, one after the other (a book is long, prints twice and
+    takes the most memory), then joins the others on the province cards."""
     from playwright.async_api import async_playwright
-    sem = asyncio.Semaphore(parallel)
+    books = [t for t in todo if t[0].doc.toc]
+    cards = [t for t in todo if not t[0].doc.toc]
+    done: list[Printed] = []
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=browser_executable(),
                                           args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         try:
-            async def one(doc, out, stamp, key):
-                async with sem:
-                    pages = await asyncio.wait_for(_print_one(browser, site, doc, out, m, timeout * 1000), timeout)
-                stamp.write_text(key)
-                return Printed(out, pages, False)
-            # the book first: it is the longest, and prints twice
-            return list(await asyncio.gather(*(one(*t) for t in sorted(todo, key=lambda t: not t[0].toc))))
+            async def tab(first: bool) -> None:
+                page = None
+                try:
+                    while (books if first else []) or cards:
+                        book = first and bool(books)
+                        job, stamp, key = (books if book else cards).pop(0)
+                        if page is None:
+                            page = await browser.new_page()
+                        pages = await asyncio.wait_for(_print_one(page, job.site, job.doc, job.out, job.meta, timeout * 1000), timeout)
+                        stamp.write_text(key)
+                        done.append(Printed(job.out, pages, False))
+                        if book:  # a book's tab holds its whole layout: a new tab for what comes next
+                            await page.close()
+                            page = None
+                finally:
+                    if page is not None:
+                        await page.close()
+            await asyncio.gather(*(tab(i == 0) for i in range(max(1, min(parallel, len(todo))))))
+            return done
         finally:
             await browser.close()
 
@@ -698,26 +743,40 @@ def make(site: Path, book: Book, epoch: int, out_dir: Path, quiet: bool = False,
     """The PDF edition of a built HTML site: ``out_dir/book.pdf`` and, with ``provinces``,
     ``out_dir/provinces/<slug>.pdf``; PDFs of documents no longer in the book are deleted.
     Returns what was printed or kept, the book first."""
+    return make_editions({lang: site}, book, epoch, {lang: out_dir}, quiet, provinces)[lang]
+
+
+def make_editions(sites: dict[str, Path], book: Book, epoch: int, out_dirs: dict[str, Path], quiet: bool = False,
+                  provinces: bool = True) -> dict[str, list[Printed]]:
+    """:func:`make` for several editions (``{lang: built site}``) in one browser: while one
+    edition's book prints, the province cards of both go on in the other tabs."""
     import sys
     import time
     t = time.perf_counter()
-    m = meta(book, epoch, lang)
-    docs = [(book_document(site, book, m), out_dir / "book.pdf")]
-    if provinces:
-        docs += [(province_document(site, book, j, m), out_dir / f"{j.out}.pdf") for j in _province_jobs(book)]
+    jobs: dict[str, list[PrintJob]] = {}
+    for lang, site in sites.items():
+        m = meta(book, epoch, lang)
+        out_dir = out_dirs[lang]
+        jobs[lang] = [PrintJob(book_document(site, book, m), out_dir / "book.pdf", site, m)]
+        if provinces:
+            jobs[lang] += [PrintJob(province_document(site, book, j, m), out_dir / f"{j.out}.pdf", site, m)
+                           for j in _province_jobs(book)]
+        wanted = {j.out for j in jobs[lang]} | {j.out.with_name(j.out.name + ".sha256") for j in jobs[lang]}
+        if out_dir.exists():
+            for f in out_dir.rglob("*"):
+                if f.is_file() and f not in wanted:
+                    f.unlink()
     assembled = time.perf_counter() - t
-    wanted = {out for _, out in docs} | {out.with_name(out.name + ".sha256") for _, out in docs}
-    if out_dir.exists():
-        for f in out_dir.rglob("*"):
-            if f.is_file() and f not in wanted:
-                f.unlink()
-    printed = print_all(site, docs, m)
+    printed = print_jobs([j for lang in jobs for j in jobs[lang]])
+    by_out = {p.path: p for p in printed}
+    out = {lang: [by_out[j.out] for j in jobs[lang]] for lang in jobs}
     if not quiet:
-        fresh = [p for p in printed if not p.reused]
-        print(f"  PDF: {len(printed)} file(s), {len(fresh)} printed, {len(printed) - len(fresh)} unchanged; "
-              f"book {printed[0].pages} pages; assembled in {assembled:.1f} s, {time.perf_counter() - t:.1f} s in all",
-              file=sys.stderr)
-    return printed
+        for lang, done in out.items():
+            fresh = [p for p in done if not p.reused]
+            print(f"  PDF ({lang}): {len(done)} file(s), {len(fresh)} printed, {len(done) - len(fresh)} unchanged; "
+                  f"book {done[0].pages} pages", file=sys.stderr)
+        print(f"  PDF: assembled in {assembled:.1f} s, {time.perf_counter() - t:.1f} s in all", file=sys.stderr)
+    return out
 
 
 def _size(n: int, lang: str = "en") -> str:

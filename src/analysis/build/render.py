@@ -146,8 +146,13 @@ def jupyter_book(src_dir: Path, out_dir: Path, builder: str = "html", quiet: boo
     env = dict(os.environ)
     if epoch is not None and "SOURCE_DATE_EPOCH" not in env:
         env["SOURCE_DATE_EPOCH"] = str(epoch)
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    text = proc.stdout + proc.stderr
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    _RUNNING.add(proc)
+    try:
+        out, err = proc.communicate()
+    finally:
+        _RUNNING.discard(proc)
+    text = out + err
     log = out_dir / f"{builder}.log"
     log.write_text(text, encoding="utf-8")
     built = out_dir / "_build" / builder
@@ -160,6 +165,16 @@ def jupyter_book(src_dir: Path, out_dir: Path, builder: str = "html", quiet: boo
     if warnings and not quiet:
         print(f"  {len(warnings)} Sphinx warning(s) in the {builder} build; see {log}", file=sys.stderr)
     return built, warnings
+
+
+_RUNNING: set[subprocess.Popen] = set()  # the jupyter-book processes now running (from any thread)
+
+
+def stop_running() -> None:
+    """Kill every ``jupyter-book build`` this process started that is still running (the
+    runner calls it when it is interrupted while the editions build side by side)."""
+    for proc in list(_RUNNING):
+        proc.kill()
 
 
 def sync_static(source: Path, target: Path) -> list[str]:

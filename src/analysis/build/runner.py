@@ -30,6 +30,7 @@ import shutil
 import signal
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,9 +158,19 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
 
     epoch = render.source_date_epoch(book.root)
     htmls: dict[str, Path] = {}
+    # the editions' Sphinx builds are separate processes: side by side, one core each
+    pool = ThreadPoolExecutor(len(EDITIONS))
+    try:
+        built = {lang: pool.submit(render.jupyter_book, srcs[lang], work / ("html" if lang == "en" else f"html-{lang}"),
+                                   "html", quiet, fresh=force, epoch=epoch) for lang in EDITIONS}
+        results = {lang: built[lang].result() for lang in EDITIONS}  # a failed build raises its BuildError here
+    except BaseException:  # a failure or a signal: the other edition's Sphinx is not left running
+        render.stop_running()
+        raise
+    finally:
+        pool.shutdown(wait=True)
     for lang in EDITIONS:
-        out = work / ("html" if lang == "en" else f"html-{lang}")
-        htmls[lang], warnings = render.jupyter_book(srcs[lang], out, "html", quiet, fresh=force, epoch=epoch)
+        htmls[lang], warnings = results[lang]
         report.warnings += warnings if lang == "en" else [f"[{lang}] {w}" for w in warnings]
         editions.localise_numbers(htmls[lang], lang)  # section, figure and table numbers in the edition's digits
     html = htmls["en"]
@@ -179,8 +190,7 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
     pdf_dirs = {lang: work / ("pdf" if lang == "en" else f"pdf-{lang}") for lang in EDITIONS}
     if pdf:
         t = time.perf_counter()
-        for lang in EDITIONS:
-            printed[lang] = printbook.make(htmls[lang], book, epoch, pdf_dirs[lang], quiet=quiet, lang=lang)
+        printed = printbook.make_editions(htmls, book, epoch, pdf_dirs, quiet=quiet)
         timings["pdf"] = time.perf_counter() - t
 
     site = build_dir / "sites" / (time.strftime("%Y%m%d-%H%M%S-") + str(os.getpid()))

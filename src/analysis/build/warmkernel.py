@@ -77,8 +77,41 @@ def _child(req: dict) -> None:
     os._exit(0)
 
 
-def serve(path: str) -> None:
-    """Run the factory: preload, then fork a kernel per request on the unix socket ``path``."""
+def warm_caches(validated: str | None = None) -> None:
+    """Fill, once in the factory, the caches every notebook fills first: the texts of both
+    languages, the datasets (read and checked as :func:`analysis.sources.datasets.load` reads
+    them; ``validated`` is the data fingerprint the runner validated, as the notebooks' hook cell
+    gives it) and the projected province outlines. A forked kernel inherits them: it reads no
+    YAML, CSV or GeoJSON the factory read. Each kernel still records the datasets it loads (its
+    cache fingerprint), and :func:`~analysis.sources.datasets.load` still re-reads a file whose
+    modification time changed. A dataset that does not read is left for the notebook to fail on,
+    with its own message."""
+    from analysis.core import text
+    from analysis.sources import datasets
+
+    for lang in text.LANGUAGES:
+        text.labels(lang)
+    try:
+        names = list(datasets.catalog())
+    except Exception:  # noqa: BLE001 - the notebooks report a catalogue that does not read
+        return
+    datasets.trust_validated(validated)
+    for name in names:
+        try:
+            datasets.load(name)
+        except Exception:  # noqa: BLE001 - see the docstring
+            pass
+    datasets.trust_validated(None)
+    try:
+        from analysis.report import maps
+        maps.shapes()
+    except Exception:  # noqa: BLE001 - the map's own error, in the chapter that draws it
+        pass
+
+
+def serve(path: str, validated: str | None = None) -> None:
+    """Run the factory: preload (:data:`PRELOAD`, :func:`warm_caches`), then fork a kernel per
+    request on the unix socket ``path``."""
     import importlib
 
     # as ipykernel does for its kernels, and before matplotlib is imported (it reads this
@@ -94,8 +127,7 @@ def serve(path: str) -> None:
     # truncate wide frames' text (display.max_columns 0); in a Jupyter kernel it picks 20.
     if "pandas" in sys.modules:
         sys.modules["pandas"].set_option("display.max_columns", 20)
-    from analysis.sources.datasets import catalog
-    catalog()  # parse the catalogue once
+    warm_caches(validated)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
     tmp = path + ".tmp"
     srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -125,15 +157,16 @@ def serve(path: str) -> None:
             conn.sendall(f"{pid}\n".encode())
 
 
-def start_factory(path: str, env: dict | None = None, timeout: float = 60.0):
-    """Start a factory process and wait until it listens; returns the Popen."""
+def start_factory(path: str, env: dict | None = None, timeout: float = 60.0, validated: str | None = None):
+    """Start a factory process and wait until it listens; returns the Popen. ``validated``: the
+    data fingerprint the runner validated (:func:`warm_caches`)."""
     import subprocess
     if os.path.exists(path):
         os.unlink(path)
     env = dict(env or os.environ, OPENBLAS_NUM_THREADS="1")
     # its own process group (session): the kernels it forks stay in it, so stop_factory() can
     # end them all at once, and a Ctrl-C in the terminal reaches them only through their client
-    proc = subprocess.Popen([sys.executable, "-m", "analysis.build.warmkernel", "--serve", path], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "analysis.build.warmkernel", "--serve", path, *filter(None, [validated])], env=env,
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     t0 = time.monotonic()
@@ -189,6 +222,6 @@ def client(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--serve":
-        serve(sys.argv[2])
+        serve(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
     else:
         sys.exit(client(sys.argv[1:]))
