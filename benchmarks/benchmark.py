@@ -2,15 +2,17 @@
 
 Works on a copy of the repository in a temporary folder (the real _build is untouched):
 
-1. clean HTML build (all notebooks, Sphinx HTML), with peak memory of the whole process tree
-2. PDF: the same build with the PDFs (the book and 31 province report cards, printed from the
-   HTML by headless Chromium), then the book's PDF alone and the 31 province PDFs alone,
-   assembled and printed afresh from the built site (one browser each)
-3. no-op rebuild (no PDF is printed again)
+1. clean build of both editions (every notebook, both Sphinx HTML sites, both books' PDFs and
+   the 62 province PDFs), with peak memory of the whole process tree
+2. no-op rebuild (nothing executed, rendered or printed again)
+3. the PDFs alone: both editions' books and province cards assembled and printed afresh from
+   the built sites, in one browser (as the build does)
 4. rebuild after changing one province's data: (a) a text cell (a cluster's English name in
-   Khuzestan: only that chapter and the chapters that loaded the dataset re-execute) and
-   (b) a number (Khuzestan's water actual: every chapter that totals or ranks it re-executes)
-5. the naive way (``--skip-naive`` skips it): papermill run serially over the same notebooks, one after another
+   Khuzestan: only that chapter and the chapters that loaded the dataset re-execute), HTML only
+   and then with the PDFs, and (b) a number (Khuzestan's water actual: every chapter that
+   totals or ranks it re-executes)
+5. the naive way (``--skip-naive`` skips it): papermill run serially over the same notebooks,
+   once per edition, one after another
 
 Usage: .venv/bin/python benchmarks/benchmark.py [--kernels warm|cold|both] [--unscoped] [--repeat N] [--skip-naive]
 
@@ -113,24 +115,33 @@ def speed_probe() -> float:
 UNSCOPED = ("    key = job.province\n", "    key = None  # benchmark variant: no per-province scoping\n")
 
 
-# Assemble and print the book's PDF, or the 31 province PDFs, from a built site (a fresh
-# output folder, so everything is printed)
+# Assemble and print both editions' PDFs (the books and the 31 province cards of each) from a
+# built site, into fresh output folders (so everything is printed), in one browser as the build does
 PDF_ALONE = """
 import sys, time
 from pathlib import Path
 from analysis.build import printbook as pb, render
 from analysis.build.jobs import Book
-book, site, what, out = Book.default(), Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
-m = pb.meta(book, render.source_date_epoch(book.root))
-t = time.perf_counter()
-if what == "book":
-    docs = [(pb.book_document(site, book, m), out / "book.pdf")]
-else:
-    docs = [(pb.province_document(site, book, j, m), out / f"{j.out}.pdf") for j in pb._province_jobs(book)]
-assembled = time.perf_counter() - t
-printed = pb.print_all(site, docs, m)
-print(f"pdf: {len(printed)} file(s), {sum(p.pages for p in printed)} pages; assembled in {assembled:.1f} s, "
-      f"printed in {time.perf_counter() - t - assembled:.1f} s")
+book, work, out = Book.default(), Path(sys.argv[1]), Path(sys.argv[2])
+sites = {lang: work / ("html" if lang == "en" else "html-" + lang) / "_build" / "html" for lang in ("en", "fa")}
+printed = pb.make_editions(sites, book, render.source_date_epoch(book.root), {lang: out / lang for lang in sites})
+print(f"pdf: {sum(len(p) for p in printed.values())} file(s), {sum(x.pages for p in printed.values() for x in p)} pages")
+"""
+
+# The naive way, for the ratio: papermill over the same notebooks one after another, once per
+# edition (a first cell sets the edition's language), plain kernels, no cache, no Sphinx
+NAIVE = """
+import sys, jupytext, nbformat, papermill as pm
+from pathlib import Path
+from analysis.build.jobs import jobs
+out = Path(sys.argv[1]); out.mkdir(exist_ok=True)
+for lang in ("en", "fa"):
+    for j in jobs():
+        nb = jupytext.read(j.source)
+        nb.cells.insert(0, nbformat.v4.new_code_cell(f"from analysis.core.text import use_language; use_language({lang!r})"))
+        src = out / f"{j.name}.{lang}.in.ipynb"; nbformat.write(nb, src)
+        pm.execute_notebook(str(src), str(out / f"{j.name}.{lang}.ipynb"), parameters=j.parameters,
+                            kernel_name="python3", progress_bar=False, cwd=str(out))
 """
 
 
@@ -156,29 +167,16 @@ def sequence(py: str, kernels: str, naive: bool, unscoped: bool) -> dict[str, tu
             out[name] = (s, m, note)
             line(name, s, m, note)
 
-        step("clean build, HTML (all notebooks)", build + ["--no-pdf"])
-        step("PDFs (book + 31 provinces) on top", build)
-        site = repo / "_build" / "work" / "html" / "_build" / "html"
-        for what in ("book", "provinces"):
-            step(f"PDF alone: {what}", [py, "-c", PDF_ALONE, str(site), what, tmp + f"/pdf-{what}"])
+        step("clean build, both editions, HTML and all PDFs", build)
         step("no-op rebuild", build)
+        step("PDF alone: 2 books + 62 province cards", [py, "-c", PDF_ALONE, str(repo / "_build" / "work"), tmp + "/pdf"])
         edit_csv(repo / "data/processed/002_t30_32_cluster_project_names.csv", "Khuzestan", "cluster_en", "(benchmark edit)")
         step("one province, text cell changed (HTML)", build + ["--no-pdf"])
-        step("the same, with its PDFs (its own and the book's reprinted)", build)
+        step("the same, with its PDFs (its own and the books reprinted)", build)
         edit_csv(repo / "data/processed/002_t13_water_by_province.csv", "Khuzestan", "actual", "85")
-        step("one province, number changed (HTML)", build + ["--no-pdf"])
+        step("one province, number changed (HTML and PDFs)", build)
         if naive:
-            code = (
-                "import sys, jupytext, nbformat, papermill as pm\n"
-                "from pathlib import Path\n"
-                "from analysis.build.jobs import jobs\n"
-                "out = Path(sys.argv[1]); out.mkdir(exist_ok=True)\n"
-                "for j in jobs():\n"
-                "    nb = jupytext.read(j.source); src = out / (j.name + '.in.ipynb'); nbformat.write(nb, src)\n"
-                "    pm.execute_notebook(str(src), str(out / (j.name + '.ipynb')), parameters=j.parameters,\n"
-                "                        kernel_name='python3', progress_bar=False, cwd=str(out))\n"
-            )
-            step("naive: serial papermill, same notebooks (no Sphinx)", [py, "-c", code, str(repo / "_naive")])
+            step("naive: serial papermill, same notebooks, both editions (no Sphinx)", [py, "-c", NAIVE, str(repo / "_naive")])
     return out
 
 
