@@ -121,6 +121,23 @@ def test_no_english_sentence_of_the_text_is_on_a_persian_page(sites):
     assert found == []
 
 
+def test_no_english_data_text_is_on_a_persian_page(sites):
+    """The texts whose English home is the data (column descriptions, flag reasons, the audit's
+    checks and notes, figure descriptions) are in Persian on the Persian pages."""
+    from tests.core.test_data_texts import shown_data_texts
+
+    from analysis.sources import audit
+    checks = set(audit.run()["check"])  # the audit's items, not translated yet, repeat a check's name
+    runs = [" ".join(s.split()) for s in shown_data_texts() - checks
+            if len(s.split()) >= 4 and all(re.fullmatch(r"[A-Za-z,.;:'’()-]+", w) for w in s.split())]
+    assert len(runs) > 100
+    found = []
+    for rel in chapter_files():
+        body = _article(sites["fa"] / f"{rel}.html")
+        found += [f"{rel}: {r[:60]}" for r in runs if r in body]
+    assert found == []
+
+
 @pytest.mark.parametrize("p", provinces.registry(), ids=lambda p: p.slug)
 def test_persian_province_pdf_passes_the_pdf_checker(sites, p):
     from analysis.build import pdfcheck

@@ -73,6 +73,28 @@ def test_unknown_unit_names_dataset_column_and_the_valid_units(tmp_path):
         data.read_catalogue(root)
 
 
+def test_a_description_cut_at_a_comma_is_caught(tmp_path):
+    """An unquoted description in a flow mapping ends at its first comma: ``{type: int,
+    description: last line (Khuzestan, 644-647)}`` reads as the description "last line (Khuzestan"
+    and a key "644-647)". Sixteen descriptions of the catalogue were cut so, unseen; now the
+    catalogue does not read."""
+    doc = _with()
+    doc["datasets"]["water_by_province"]["columns"]["source_line_end"] = yaml.safe_load(
+        "{type: int, nullable: true, description: last line (Khuzestan, 644-647)}")  # as YAML reads it
+    _catalogue(tmp_path, doc)
+    with pytest.raises(DataError, match=r"^data/catalog\.yml: dataset 'water_by_province', column 'source_line_end': unknown "
+                                        r"key '644-647\)' \(valid: type, unit, description, .*\); a description with a comma "
+                                        r"inside \{\.\.\.\} must be quoted$"):
+        data.read_catalogue(tmp_path)
+
+
+def test_every_description_of_the_catalogue_is_whole():
+    """No column spec has a key beyond the known ones (the check above), and so no description
+    was cut: the one that was, whole again."""
+    cols = data.catalog()["land_added_by_province"].columns
+    assert cols["source_line_end"]["description"] == "last line when the row wraps (Khuzestan, 644-647)"
+
+
 def test_two_spellings_of_one_unit_rejected(tmp_path):
     vocab = dict(DOC["units"], **{"Litre / second": "again"})
     with pytest.raises(DataError, match=r"units: 'Litre / second' and 'litre/second' are two spellings of one unit"):

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from analysis.build.jobs import BuildError, Job
 from analysis.core import paths
+from analysis.core.text import DATA_FOLDER
 
 
 def _sha(data: bytes) -> str:
@@ -54,7 +55,7 @@ def code_hash() -> str:
             continue
         h.update(rel.encode())
         h.update(p.read_bytes())
-    h.update(tree_hash(paths.TEXT, ("*/*.yml",)).encode())
+    h.update(tree_hash(paths.TEXT, ("*/*.yml", f"*/{DATA_FOLDER}/*.yml")).encode())
     return h.hexdigest()
 
 

@@ -21,7 +21,7 @@ import time
 SOCKET_ENV = "ANALYSIS_KERNEL_FACTORY"
 KERNEL_NAME = "book-warm"
 # Imported once in the factory. Not matplotlib.pyplot: the kernel chooses its backend at start.
-PRELOAD = ("numpy", "pandas", "yaml", "IPython", "ipykernel.kernelapp", "ipykernel.ipkernel",
+PRELOAD = ("numpy", "pandas", "yaml", "statsmodels.api", "IPython", "ipykernel.kernelapp", "ipykernel.ipkernel",
            "ipykernel.zmqshell", "ipykernel.debugger", "debugpy", "tornado", "pdb", "psutil",
            "matplotlib", "matplotlib.figure", "matplotlib.font_manager", "myst_nb",
            "analysis.sources.datasets", "analysis.report.display", "analysis.metrics.planactual", "analysis.metrics.indicators",
@@ -91,6 +91,7 @@ def warm_caches(validated: str | None = None) -> None:
 
     for lang in text.LANGUAGES:
         text.labels(lang)
+        text.data_texts(lang)
     try:
         names = list(datasets.catalog())
     except Exception:  # noqa: BLE001 - the notebooks report a catalogue that does not read

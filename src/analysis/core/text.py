@@ -90,6 +90,48 @@ def labels(lang: str) -> dict[str, str]:
     return out
 
 
+DATA_FOLDER = "data"  # text/<lang>/data/*.yml: the edition's words for texts written in the data (data_text)
+
+
+@cache
+def data_texts(lang: str) -> dict[str, str]:
+    """Every data text of one language: ``{English: translation}`` from ``text/<lang>/data/*.yml``.
+
+    Some reader-visible texts have their English home in the data, not in ``text/``: the
+    catalogue's column descriptions (``data/catalog.yml``), the reasons of flagged cells, the
+    audit's check names and notes. Their translations are keyed by the English (as gettext
+    does), so the English stays in one place; English has no such files."""
+    if lang not in LANGUAGES:
+        raise KeyError(f"unknown language {lang!r}; valid: {LANGUAGES}")
+    out: dict[str, str] = {}
+    for f in sorted((paths.TEXT / lang / DATA_FOLDER).glob("*.yml")):
+        for k, v in _read(f).items():
+            if k in out:
+                raise ValueError(f"{f}: {k!r} is translated in another file of text/{lang}/{DATA_FOLDER} too")
+            out[str(k)] = v
+    return out
+
+
+def data_text(english, lang: str | None = None):
+    """A text written in the data (in English), in ``lang`` (default: :func:`language`).
+
+    English comes back as it is, and so does an empty or missing value (``None``, ``""``, NaN).
+    A text with no translation is an error naming the folder to add it to.
+
+    >>> data_text("line in the seed file", "en")
+    'line in the seed file'
+    >>> data_text("line in the seed file", "fa") != "line in the seed file"
+    True
+    """
+    lang = lang or language()
+    if lang == LANGUAGES[0] or not isinstance(english, str) or not english:
+        return english
+    table = data_texts(lang)
+    if english not in table:
+        raise KeyError(f"no {lang} text for the data text {english!r}: add it to text/{lang}/{DATA_FOLDER}/*.yml")
+    return table[english]
+
+
 def label(key: str, lang: str | None = None) -> str:
     """The raw text of ``key`` in ``lang`` (placeholders not filled)."""
     lang = lang or language()

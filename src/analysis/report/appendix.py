@@ -18,7 +18,7 @@ import pandas as pd
 import yaml
 
 from analysis.core import paths
-from analysis.core.text import language, t
+from analysis.core.text import data_text, language, t
 from analysis.report import cite
 from analysis.report.display import DASH, Table, Traced, localise, num, plain
 from analysis.report.downloads import copy_csv, write_csv
@@ -250,7 +250,7 @@ def columns_table(name: str) -> Table:
     """The columns of one dataset: name, type, unit, description."""
     ds = catalog()[name]
     rows = [{bi_ap("ap_column"): col, bi_ap("ap_type"): spec["type"], bi_ap("ap_unit"): _unit_text(spec) or DASH,
-             bi_ap("ap_description"): spec.get("description", DASH)} for col, spec in ds.columns.items()]
+             bi_ap("ap_description"): data_text(spec.get("description")) or DASH} for col, spec in ds.columns.items()]
     return Table(pd.DataFrame(rows), caption=_t("cap_columns", name=name, file=ds.path.name))
 
 
@@ -261,7 +261,7 @@ def flags_table(name: str) -> Table | None:
     if f.empty:
         return None
     df = pd.DataFrame({bi_ap("ap_csv_row"): f["csv_row"].to_numpy(), bi_ap("ap_column"): f["column"].to_numpy(),
-                       bi_ap("ap_reason"): f["reason"].to_numpy(), bi_ap("ap_raw_text"): f["raw_text"].to_numpy(),
+                       bi_ap("ap_reason"): [data_text(r) for r in f["reason"]], bi_ap("ap_raw_text"): f["raw_text"].to_numpy(),
                        bi_ap("ap_source_line"): f["source_line"].to_numpy()})
     return Table(df, caption=_t("cap_flags", name=name), cite=cite.rows(name, f))
 
@@ -386,13 +386,14 @@ def findings_table(verdict: str, meaning: bool = False) -> Table:
     df = audit_findings()
     d = df[df["verdict"] == verdict]
     out = pd.DataFrame({
-        bi_ap("ap_dataset"): d["dataset"].to_numpy(), bi_ap("ap_check"): d["check"].to_numpy(), bi_ap("ap_item"): d["item"].to_numpy(),
+        bi_ap("ap_dataset"): d["dataset"].to_numpy(), bi_ap("ap_check"): [data_text(c) for c in d["check"]],
+        bi_ap("ap_item"): d["item"].to_numpy(),
         bi_ap("ap_printed"): [_fmt_num(x) for x in d["printed"]],
         bi_ap("ap_printed_interval"): [fmt_interval(lo, hi) for lo, hi in zip(d["printed_low"], d["printed_high"])],
         bi_ap("ap_recomputed"): [_fmt_num(x) for x in d["recomputed"]],
         bi_ap("ap_recomputed_interval"): [fmt_interval(lo, hi) for lo, hi in zip(d["recomputed_low"], d["recomputed_high"])],
         bi_ap("ap_source_line"): [DASH if pd.isna(x) else str(int(x)) for x in d["source_line"]],
-        bi_ap("ap_note"): [n if n else DASH for n in d["note"]],
+        bi_ap("ap_note"): [data_text(n) if n else DASH for n in d["note"]],
     })
     if meaning:
         out[bi_ap("ap_meaning")] = [check_meaning(c) for c in d["check"]]

@@ -17,7 +17,7 @@ from functools import reduce
 import pandas as pd
 
 from analysis.core import provinces
-from analysis.core.text import bi, language, pair, t
+from analysis.core.text import bi, data_text, language, pair, t
 from analysis.metrics import indicators, planactual
 from analysis.report import cite, figures
 from analysis.report.display import DASH, Table, Traced, num, pct, percent, plain, traced
@@ -102,7 +102,7 @@ def prose_table(which: tuple[str, ...], caption: str) -> Table:
     for f in which:
         r = p.loc[f]
         cites.append(cite.source("kaleh_prose_figures", r))
-        rows.append({_col("figure"): r.description_en, _col("value"): as_printed(r),
+        rows.append({_col("figure"): data_text(r.description_en), _col("value"): as_printed(r),
                      bi("ln_line"): str(r.source_line) + (" *" if pd.notna(r.flag) else "")})
     return Table(pd.DataFrame(rows), caption=caption, cite=cites)
 

@@ -18,7 +18,7 @@ from functools import reduce
 import pandas as pd
 
 from analysis.core import jalali
-from analysis.core.text import bi, language, pair, t
+from analysis.core.text import bi, data_text, language, pair, t
 from analysis.metrics import planactual
 from analysis.report import cite, figures
 from analysis.report.display import DASH, Table, Traced, gregorian_date, jalali_date, num, ordinal, pct, plain, unit_text
@@ -404,7 +404,7 @@ def lending_table() -> Table:
     df = pd.DataFrame({
         _col("speaker"): [_t("speaker_of", speaker=in_language(r["speaker_en"], r["speaker_fa"]),
                              organisation=in_language(r["organisation_en"], r["organisation_fa"])) for _, r in f.iterrows()],
-        _col("quantity"): f["quantity"], _col("scope"): [word("scope", x) for x in f["scope"]],
+        _col("quantity"): [data_text(q) for q in f["quantity"]], _col("scope"): [word("scope", x) for x in f["scope"]],
         _col("as_printed"): [_as_stated_cell(r) for _, r in f.iterrows()],
         _col("billion_rials"): [billion_rials(x) for x in f["value_rials"]],
         bi("ap_source_line"): f["source_line"].astype(int),
@@ -416,7 +416,7 @@ def lending_table() -> Table:
 def rates_table() -> Table:
     """Unemployment and other rates stated in the minutes."""
     f = minutes_figures("rate")
-    df = pd.DataFrame({_col("quantity"): f["quantity"], _col("scope"): [word("scope", x) for x in f["scope"]],
+    df = pd.DataFrame({_col("quantity"): [data_text(q) for q in f["quantity"]], _col("scope"): [word("scope", x) for x in f["scope"]],
                        _col("as_printed"): [_as_stated_cell(r) for _, r in f.iterrows()],
                        _col("speaker"): [in_language(e, p) for e, p in zip(f["speaker_en"], f["speaker_fa"])],
                        bi("ap_source_line"): f["source_line"].astype(int)})

@@ -18,7 +18,7 @@ import re
 import pandas as pd
 
 from analysis.core.provinces import get, keys
-from analysis.core.text import bi, language, pair, stacked, t
+from analysis.core.text import bi, data_text, language, pair, stacked, t
 from analysis.metrics import loans, planactual, prices, rates
 from analysis.report import cite, figures
 from analysis.report.display import Table, Traced, num, pct, percent, plain
@@ -389,7 +389,7 @@ def khz_table() -> Table:
     out = pd.DataFrame({
         _label("loans.speaker"): list(k.organisation_en if english else k.organisation_fa),
         _label("loans.scope"): [_place(s) for s in k.scope],
-        _label("loans.what"): list(k.quantity),  # the data has no Persian description (quantity_fa)
+        _label("loans.what"): [data_text(q) for q in k.quantity],  # Persian: text/fa/data/
         _label("loans.as_said"): [_as_said(q, v, u) for q, v, u in zip(k.qualifier, k.value, k.unit)],
         _label("loans.billion_rials"): [num(v, 1) if v < 10 else num(v) for v in k.billion_rials],
         _label("ln_line"): [str(s) + (" *" if pd.notna(f) else "") for s, f in zip(k.source_line, k.flag)],
@@ -551,11 +551,12 @@ def values() -> dict[str, str]:
         "ln_khz_n": cite.computed("count_loan_rows", n=len(kh), dataset=khz),
         "ln_khz_n_flagged": cite.computed("count_loan_flagged", n=len(kh), dataset=khz),
         "ln_khz_bank_three": row(khz, bank_three.iloc[0]), "ln_khz_prog_three": row(khz, prog_three.iloc[0]),
-        "ln_khz_share_calc": cite.computed("ratio_of_figures", num=prog_three.quantity.iloc[0],
-                                           den=bank_three.quantity.iloc[0], cite=row(khz, prog_three.iloc[0]).long),
+        "ln_khz_share_calc": cite.computed("ratio_of_figures", num=data_text(prog_three.quantity.iloc[0]),
+                                           den=data_text(bank_three.quantity.iloc[0]), cite=row(khz, prog_three.iloc[0]).long),
         "ln_khz_share_said": row(khz, m[(m.source_line == 254) & (m.category == "rate")].iloc[0]),
         "ln_khz_parts": cite.computed("sum_of_figures", what=t("provenance.join_sep").join(
-            three[three.quantity.str.startswith(("rural", "comprehensive"))].quantity), cite=row(khz, three.iloc[0]).long),
+            [data_text(q) for q in three[three.quantity.str.startswith(("rural", "comprehensive"))].quantity]),
+            cite=row(khz, three.iloc[0]).long),
     }
     for scheme, key in (("42", "ren"), ("45", "tc"), ("48", "dairy")):
         ind = "projects_assisted" if scheme == "45" else "industrial_firms_assisted"

@@ -149,6 +149,9 @@ def _check_units(vocab, where: str) -> dict[str, str]:
     return dict(vocab)
 
 
+COLUMN_KEYS = ("type", "unit", "description", "nullable", "min", "max", "allowed", "pattern", "provenance")
+
+
 def _check_columns(name: str, entry: dict, where: str, units: dict) -> None:
     if not isinstance(entry["columns"], dict) or not entry["columns"]:
         raise DataError(f"{where}: dataset {name!r}: columns must map each column to its spec")
@@ -158,6 +161,10 @@ def _check_columns(name: str, entry: dict, where: str, units: dict) -> None:
         if "unit" in spec and spec["unit"] not in units:
             raise DataError(f"{where}: dataset {name!r}, column {col!r}: unit {spec['unit']!r} is not in the "
                             f"catalogue's units; valid: {list(units)}")
+        unknown = [k for k in spec if k not in COLUMN_KEYS]
+        if unknown:  # e.g. an unquoted description in {...} cut at its first comma: the rest became a key
+            raise DataError(f"{where}: dataset {name!r}, column {col!r}: unknown key {unknown[0]!r} (valid: "
+                            f"{', '.join(COLUMN_KEYS)}); a description with a comma inside {{...}} must be quoted")
 
 
 def _check_rows_key(name: str, entry: dict, where: str) -> None:
