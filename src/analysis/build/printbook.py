@@ -676,7 +676,7 @@ def print_all(site: Path, docs: list[tuple[Document, Path]], m: Meta, parallel: 
     return print_jobs([PrintJob(doc, out, site, m) for doc, out in docs], parallel, timeout)
 
 
-def print_jobs(jobs: list[PrintJob], parallel: int = 3, timeout: int = 300) -> list[Printed]:
+def print_jobs(jobs: list[PrintJob], parallel: int = 2, timeout: int = 300) -> list[Printed]:
     """Print every job to its PDF in one browser, ``parallel`` tabs at a time and one document
     with contents (a book: long, printed twice, the most memory) at a time; returns them in the
     order given. A PDF whose ``<name>.pdf.sha256`` beside it holds its document's hash
