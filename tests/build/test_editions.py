@@ -68,3 +68,25 @@ def test_the_chooser_links_both_editions(tmp_path):
     page = editions.write_chooser(tmp_path, "notebooks/00_introduction").read_text()
     assert 'href="notebooks/00_introduction.html" hreflang="en"' in page
     assert 'href="fa/notebooks/00_introduction.html" hreflang="fa"' in page
+
+
+def test_the_persian_search_summary_is_filled_and_in_persian_digits(tmp_path):
+    """Sphinx 7.4's Persian catalogue translates the search summary as "": the Persian search page
+    said nothing after a search. The build fills it from text/fa/site.yml (search_found)."""
+    import json
+
+    from analysis.core.text import t
+    sphinx = ('Documentation.addTranslations({"locale": "fa", "messages": {"Search Results": "x", '
+              f'{json.dumps(editions.SEARCH_FOUND)}: "", "Searching": "y"}}, "plural_expr": "(n > 1)"}});\n')
+    for lang in ("en", "fa"):
+        (tmp_path / lang / "_static").mkdir(parents=True)
+        (tmp_path / lang / "_static" / "translations.js").write_text(sphinx, encoding="utf-8")
+    assert editions.localise_search(tmp_path / "en", "en") is False
+    assert (tmp_path / "en" / "_static" / "translations.js").read_text(encoding="utf-8") == sphinx
+    assert editions.localise_search(tmp_path / "fa", "fa") is True
+    result = (tmp_path / "fa" / "_static" / "translations.js").read_text(encoding="utf-8")
+    wanted = t("site.search_found", "fa")
+    assert "${resultCount}" in wanted and "صفحه" in wanted
+    assert f"{json.dumps(editions.SEARCH_FOUND)}: {json.dumps(wanted)}" in result
+    assert result.count("MutationObserver") == 1 and '"Searching": "y"' in result
+    assert editions.localise_search(tmp_path / "fa", "fa") is False  # a second pass changes nothing

@@ -12,7 +12,8 @@ from analysis.sources.datasets import flag_parts
 
 PERSIAN = re.compile("[\u0600-\u06FF]")
 # (dataset, column) pairs whose English the book shows in a table of the Persian edition
-SHOWN_COLUMNS = (("kaleh_prose_figures", "description_en"), ("khz_minutes_figures", "quantity"))
+SHOWN_COLUMNS = (("kaleh_prose_figures", "description_en"), ("khz_minutes_figures", "quantity"),
+                 ("kaleh_priority_sectors", "employment_measure"))
 
 
 def shown_data_texts() -> set[str]:
@@ -20,6 +21,7 @@ def shown_data_texts() -> set[str]:
     out: set[str] = set()
     for ds in [*datasets.catalog().values(), *datasets.references().values()]:
         out |= {spec["description"] for spec in ds.columns.values() if spec.get("description")}
+        out |= set(ds.notes)  # the catalogue's notes on a dataset (Appendix B)
     for name in datasets.catalog():
         df = datasets.load(name)
         if "flag" in df.columns:

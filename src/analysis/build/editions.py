@@ -17,6 +17,7 @@ Every page links to the same page in the other edition (:func:`link_twins`).
 from __future__ import annotations
 
 import html as htmlmod
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -101,6 +102,44 @@ def localise_numbers(site: Path, lang: str) -> int:
             page.write_text(new, encoding="utf-8")
             n += 1
     return n
+
+
+SEARCH_FOUND = "Search finished, found ${resultCount} page(s) matching the search query."
+# Persian digits in the search page's summary ("... ۱۲ صفحه ..."): Sphinx's searchtools puts the
+# count in as a Latin number, after the translation
+SEARCH_DIGITS = """
+document.addEventListener("DOMContentLoaded", () => {
+  const box = document.getElementById("search-results");
+  if (!box) return;
+  const persian = (s) => s.replace(/[0-9]/g, (d) => "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"[d]);
+  new MutationObserver(() => {
+    for (const p of box.querySelectorAll("p.search-summary")) {
+      if (persian(p.textContent) !== p.textContent) p.textContent = persian(p.textContent);
+    }
+  }).observe(box, {childList: true, subtree: true, characterData: true});
+});
+"""
+
+
+def localise_search(site: Path, lang: str) -> bool:
+    """The search page's summary in the edition's language: Sphinx 7.4's Persian catalogue
+    translates "Search finished, found N page(s)..." as an empty string, so the Persian page said
+    nothing after a search. Fills it from ``site.search_found`` in ``_static/translations.js``, with
+    the count in Persian digits. Returns whether the file changed."""
+    if lang == EDITIONS[0]:
+        return False
+    f = site / "_static" / "translations.js"
+    if not f.is_file():
+        return False
+    text = f.read_text(encoding="utf-8")
+    entry = json.dumps(SEARCH_FOUND)
+    if entry + ': ""' not in text and SEARCH_DIGITS in text:
+        return False
+    new = text.replace(entry + ': ""', f"{entry}: {json.dumps(_t('site.search_found', lang))}")
+    if SEARCH_DIGITS not in new:
+        new += SEARCH_DIGITS
+    f.write_text(new, encoding="utf-8")
+    return True
 
 
 def pages(site: Path) -> list[str]:

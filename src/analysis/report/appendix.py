@@ -304,7 +304,7 @@ def catalogue_entries(seed: str, downloads: str = "downloads") -> list:
         text = _t("b_entry", name=r["dataset"], title=title, source=r["source"], table=table, lines=r["lines"],
                   rows=num(r["rows"]), columns=plain(r["columns"]), flagged=num(r["flagged"]), file=r["file"], downloads=downloads)
         if r["notes"]:
-            text += "\n\n" + _t("b_entry_notes") + "\n" + "".join(f"\n- {escape(n)}" for n in r["notes"])
+            text += "\n\n" + _t("b_entry_notes") + "\n" + "".join(f"\n- {escape(data_text(n))}" for n in r["notes"])
         out.append(Markdown(text))
         out.append(columns_table(r["dataset"]))
         ft = flags_table(r["dataset"])

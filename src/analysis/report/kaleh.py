@@ -132,7 +132,7 @@ def priority_table(province: str) -> Table | None:
         _col("activity"): [pair(e, f) for e, f in zip(d.sector_en, d.sector_fa)],
         _col("county"): [DASH if pd.isna(c) else (cf if _fa(None) else c) for c, cf in zip(d.county_en, d.county_fa)],
         _col("employment"): [num(v) for v in d.employment],
-        _col("measure"): list(d.employment_measure),
+        _col("measure"): [data_text(m) for m in d.employment_measure],
     })
     p = provinces.get(province)
     numbers = sorted(d["table"].unique())

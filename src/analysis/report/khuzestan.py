@@ -242,7 +242,7 @@ def _col(key: str) -> str:
 
 def agency_table(top: int = 15) -> Table:
     a = agency_counts().head(top)
-    df = pd.DataFrame({_col("agency"): a["agency_en"] + " · " + a["agency_fa"],
+    df = pd.DataFrame({_col("agency"): [pair(e, f) for e, f in zip(a["agency_en"], a["agency_fa"])],
                        _col("programmes"): a["programmes"].astype(int), _col("sectors"): a["sectors"].astype(int)})
     cites = [cite.computed("count_programmes", dataset="khz_programme_agencies", what=e) for e in a["agency_en"]]
     return Table(df, caption=_t("tab_agencies", top=plain(top)), formats={_col("programmes"): num, _col("sectors"): num},
@@ -251,7 +251,7 @@ def agency_table(top: int = 15) -> Table:
 
 def sector_table() -> Table:
     s = programmes_per_sector()
-    df = pd.DataFrame({_col("sector"): s["sector_en"] + " · " + s["sector_fa"],
+    df = pd.DataFrame({_col("sector"): [pair(e, f) for e, f in zip(s["sector_en"], s["sector_fa"])],
                        _col("level"): [word("level", x) for x in s["level"]],
                        _col("programmes"): s["programmes"].astype(int), _col("agencies"): s["agencies"].astype(int)})
     cites = [cite.computed("count_programmes", dataset="khz_productivity_programmes, khz_programme_agencies", what=e)

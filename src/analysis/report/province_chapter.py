@@ -406,7 +406,7 @@ class ProvinceChapter:
             return HTML(f"<p>{escape(t('province.no_clusters'))}</p>")
         df = pd.DataFrame({
             bi("province.col_status"): [bi(f"province.status_{s}") for s in self.clusters["status"]],
-            bi("cluster_name"): [f"{isolate(fa_)} · {en_}" if isinstance(en_, str) and en_ else fa_
+            bi("cluster_name"): [f"{isolate(fa_)} · {en_}" if isinstance(en_, str) and en_ and language() != "fa" else fa_
                                  for fa_, en_ in zip(self.clusters["cluster_fa"], self.clusters["cluster_en"].fillna(""))],
             t("province.col_table"): [plain(x) for x in self.clusters["table"]],
         })
