@@ -244,7 +244,8 @@ def agency_table(top: int = 15) -> Table:
     a = agency_counts().head(top)
     df = pd.DataFrame({_col("agency"): [pair(e, f) for e, f in zip(a["agency_en"], a["agency_fa"])],
                        _col("programmes"): a["programmes"].astype(int), _col("sectors"): a["sectors"].astype(int)})
-    cites = [cite.computed("count_programmes", dataset="khz_programme_agencies", what=e) for e in a["agency_en"]]
+    cites = [cite.computed("count_programmes", dataset="khz_programme_agencies", what=in_language(e, f))
+             for e, f in zip(a["agency_en"], a["agency_fa"])]
     return Table(df, caption=_t("tab_agencies", top=plain(top)), formats={_col("programmes"): num, _col("sectors"): num},
                  cite=cites)
 
@@ -254,8 +255,8 @@ def sector_table() -> Table:
     df = pd.DataFrame({_col("sector"): [pair(e, f) for e, f in zip(s["sector_en"], s["sector_fa"])],
                        _col("level"): [word("level", x) for x in s["level"]],
                        _col("programmes"): s["programmes"].astype(int), _col("agencies"): s["agencies"].astype(int)})
-    cites = [cite.computed("count_programmes", dataset="khz_productivity_programmes, khz_programme_agencies", what=e)
-             for e in s["sector_en"]]
+    cites = [cite.computed("count_programmes", dataset="khz_productivity_programmes, khz_programme_agencies",
+                           what=in_language(e, f)) for e, f in zip(s["sector_en"], s["sector_fa"])]
     return Table(df, caption=_t("tab_sectors"), formats={_col("programmes"): num, _col("agencies"): num}, cite=cites)
 
 
@@ -334,7 +335,7 @@ def resolutions_table() -> Table:
     r = resolutions()
     df = pd.DataFrame({
         _col("no"): r["number"].astype(int),
-        _col("topic"): r["topic_en"] + " · " + r["topic_fa"],
+        _col("topic"): [pair(e, f) for e, f in zip(r["topic_en"], r["topic_fa"])],
         _col("actor"): [in_language(e, f) for e, f in zip(r["actor_en"], r["actor_fa"])],
         _col("deadline_printed"): r["deadline_fa"],
         _col("deadline_jalali"): [_deadline_text(x) for _, x in r.iterrows()],

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.core.text import bi, en, fa, language, t
+from analysis.core.text import bi, data_text, en, fa, language, t
 from analysis.metrics import planactual
 from analysis.report import cite, figures
 from analysis.report.display import DASH, Table, Traced, num, pct, plain
@@ -34,7 +34,7 @@ from analysis.report.numerals import persian_ticks
 from analysis.sources.audit import compare_percent, cut_or_raised
 from analysis.sources.audit import figure as audit_figure
 from analysis.sources.audit.intervals import decimals_of
-from analysis.sources.datasets import dataset, flagged_columns, load, unit_key
+from analysis.sources.datasets import dataset, flag_parts, flagged_columns, load, unit_key
 from analysis.sources.datasets import units as catalogue_units
 
 
@@ -310,7 +310,7 @@ def summary(df: pd.DataFrame | None = None, top: int = 3) -> dict[str, str]:
                                       for r in df[df["verdict"] == "rounding"].itertuples()], none)
     fl = df[df["flag"] != ""]
     out["nat_flagged"] = _join([t("national.flagged_item", indicator=name(r), table=plain(r.table), line=r.source_line,
-                                  flag=r.flag) for r in fl.itertuples()], none)
+                                  flag=_flag_text(r.flag)) for r in fl.itertuples()], none)
     out["nat_n_flagged"] = plain(len(fl))
     return out
 
@@ -535,3 +535,12 @@ def verdict_table(df: pd.DataFrame | None = None) -> Table:
 def _frame_cite(df: pd.DataFrame, key: str, **values) -> cite.Cite:
     """The citation of a number computed over the whole national frame (``provenance.<key>``)."""
     return cite.computed(key, n=len(df), n_datasets=df["dataset"].nunique(), **values)
+
+
+def _flag_text(flag: str) -> str:
+    """A ``flag`` cell as the edition shows it: ``column=reason``, the reason in the edition's
+    language (:func:`analysis.core.text.data_text`); English: the cell as it is."""
+    if language() == "en":
+        return flag
+    return "; ".join(f"{col}={data_text(reason)}" for col, reason in flag_parts(flag))
+
