@@ -90,3 +90,36 @@ def test_the_persian_search_summary_is_filled_and_in_persian_digits(tmp_path):
     assert f"{json.dumps(editions.SEARCH_FOUND)}: {json.dumps(wanted)}" in result
     assert result.count("MutationObserver") == 1 and '"Searching": "y"' in result
     assert editions.localise_search(tmp_path / "fa", "fa") is False  # a second pass changes nothing
+
+
+THEME_PAGE = """<html lang="fa" dir="rtl"><body>
+<div id="pst-skip-link" class="skip-link"><a href="#main-content">Skip to main content</a></div>
+<button class="btn" id="pst-back-to-top"><i class="fa-solid fa-arrow-up"></i>Back to top</button>
+<button class="sidebar-toggle" title="Toggle primary sidebar" aria-label="Site navigation"></button>
+<nav aria-label="Main"></nav><h2> Contents </h2><a class="right-next" title="next page"></a>
+<article><p>Contents of the source: a word in the text is left alone.</p></article>
+<p class="author">
+By {author}
+</p><p class="copyright">
+      © Copyright 2026.
+</p></body></html>
+"""
+
+
+def test_the_themes_words_are_persian_on_persian_pages(tmp_path):
+    """Neither theme has a Persian catalogue: their words on the Persian pages come from
+    text/fa/site.yml (site.theme_*); the English edition keeps the theme's own."""
+    from analysis.core.text import t
+    for lang in ("en", "fa"):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "p.html").write_text(THEME_PAGE.format(author=t("site.author", lang)), encoding="utf-8")
+    assert editions.localise_theme(tmp_path / "en", "en") == 0
+    assert editions.localise_theme(tmp_path / "fa", "fa") == 1
+    page = (tmp_path / "fa" / "p.html").read_text(encoding="utf-8")
+    for key in ("theme_skip", "theme_top", "theme_toggle_primary", "theme_site_nav", "theme_main", "theme_contents",
+                "theme_next"):
+        assert t(f"site.{key}", "fa") in page and t(f"site.{key}", "en") not in page.replace("Contents of the source", "")
+    assert "Contents of the source: a word in the text is left alone." in page  # not a whole text node
+    assert f"{t('site.theme_by', 'fa')} {t('site.author', 'fa')}" in page and "By " not in page
+    assert f"© {t('site.theme_copyright', 'fa')} ۲۰۲۶" in page and "Copyright" not in page
+    assert editions.localise_theme(tmp_path / "fa", "fa") == 0  # a second pass changes nothing

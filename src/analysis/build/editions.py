@@ -43,6 +43,7 @@ def config_text(book: Book, lang: str) -> str:
         return text
     config = yaml.safe_load(text) or {}
     config["title"] = _t("site.title", lang)
+    config["author"] = _t("site.author", lang)
     config.setdefault("html", {})["extra_footer"] = _t("site.footer", lang)
     sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx["language"] = lang
@@ -140,6 +141,43 @@ def localise_search(site: Path, lang: str) -> bool:
         new += SEARCH_DIGITS
     f.write_text(new, encoding="utf-8")
     return True
+
+
+# the theme's words the Persian pages show or say (button titles, landmarks), as text/<lang>/site.yml keys
+THEME = ("theme_skip", "theme_top", "theme_contents", "theme_toggle_primary", "theme_toggle_secondary", "theme_next",
+         "theme_previous", "theme_colour_mode", "theme_site_nav", "theme_version_warning", "theme_on_this_page",
+         "theme_main", "theme_page")
+
+
+def localise_theme(site: Path, lang: str) -> int:
+    """The theme's own words in the edition's language on every page: neither sphinx-book-theme
+    nor pydata-sphinx-theme has a Persian catalogue, so a Persian page said "Skip to main content",
+    "Contents", "Back to top", "By ...", "© Copyright ..." and had English button titles and
+    landmark names. Each English string (``site.theme_*`` in English) is replaced where it is a
+    whole text node or a whole ``title``/``aria-label``/``data-bs-title`` value; the copyright
+    year is in the edition's digits. Returns the number of pages changed."""
+    if lang == EDITIONS[0]:
+        return 0
+    from analysis.core.digits import to_persian_digits
+    pairs = [(_t(f"site.{k}", EDITIONS[0]), _t(f"site.{k}", lang)) for k in THEME]
+    attr = {en: fa for en, fa in pairs}
+    words = "|".join(re.escape(en) for en in attr)
+    attr_re = re.compile(rf'\b(title|aria-label|data-bs-title)="({words})"')
+    text_re = re.compile(rf"(>|</i>)(\s*)({words})(\s*)(?=<)")
+    by, author = re.escape(_t("site.theme_by", EDITIONS[0])), re.escape(_t("site.author", lang))
+    byline = re.compile(rf"(>\s*){by} ({author})(\s*<)")
+    copyright_re = re.compile(rf"© {re.escape(_t('site.theme_copyright', EDITIONS[0]))} (\d{{4}})\.")
+    n = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        new = attr_re.sub(lambda m: f'{m.group(1)}="{htmlmod.escape(attr[m.group(2)])}"', text)
+        new = text_re.sub(lambda m: m.group(1) + m.group(2) + htmlmod.escape(attr[m.group(3)]) + m.group(4), new)
+        new = byline.sub(lambda m: f"{m.group(1)}{_t('site.theme_by', lang)} {m.group(2)}{m.group(3)}", new)
+        new = copyright_re.sub(lambda m: f"© {_t('site.theme_copyright', lang)} {to_persian_digits(m.group(1))}", new)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+            n += 1
+    return n
 
 
 def pages(site: Path) -> list[str]:

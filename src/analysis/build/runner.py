@@ -174,6 +174,7 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
         report.warnings += warnings if lang == "en" else [f"[{lang}] {w}" for w in warnings]
         editions.localise_numbers(htmls[lang], lang)  # section, figure and table numbers in the edition's digits
         editions.localise_search(htmls[lang], lang)  # the search page's summary (empty in Sphinx's Persian)
+        editions.localise_theme(htmls[lang], lang)  # the theme's words (it has no Persian)
     html = htmls["en"]
     timings["html"] = time.perf_counter() - t
     if report.failed and not publish_partial:  # no PDF for a book that will not be published
