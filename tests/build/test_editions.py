@@ -32,6 +32,7 @@ def test_persian_toc_shows_the_persian_half_of_each_caption():
 PAGE = ('<html lang="{lang}"><body><div class="header-article-items__end"><button>x</button></div>'
         '<article class="bd-article"><h1><span class="section-number">2.1. </span>T</h1>'
         '<span class="caption-number">شکل 2.3 </span><a class="reference internal" href="a.html">12. A</a>'
+        '<li class="toc-h2"><a class="reference internal nav-link" href="#id2">20.1. <span>B</span></a></li>'
         '<span class="std std-numref">شکل 10</span></article></body></html>')
 
 
@@ -61,6 +62,7 @@ def test_sphinx_numbers_in_persian_digits_in_the_persian_edition_only(tmp_path):
     page = (fa / "notebooks/02_national.html").read_text()
     assert '<span class="section-number">۲.۱. </span>' in page and "شکل ۲.۳" in page and "شکل ۱۰" in page
     assert '<a class="reference internal" href="a.html">۱۲. A</a>' in page
+    assert '<a class="reference internal nav-link" href="#id2">۲۰.۱. <span>B</span></a>' in page  # the page's contents
     assert "2.1." in (en / "notebooks/02_national.html").read_text()
 
 

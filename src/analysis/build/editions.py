@@ -81,7 +81,7 @@ HEADER_END = '<div class="header-article-items__end">'
 
 # Numbers Sphinx writes itself: section numbers, figure and table numbers, the navigation's numbers
 SPHINX_NUMBERS = re.compile(r'(<span class="(?:section-number|caption-number|std std-numref)">)([^<]*)(</span>)'
-                            r'|(<a class="[^"]*reference internal"[^>]*>)(\d+(?:\.\d+)*\. )')
+                            r'|(<a class="[^"]*\breference internal\b[^"]*"[^>]*>)(\d+(?:\.\d+)*\. )')  # the page's contents: "... nav-link"
 
 
 def localise_numbers(site: Path, lang: str) -> int:
