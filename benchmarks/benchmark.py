@@ -120,10 +120,10 @@ UNSCOPED = ("    key = job.province\n", "    key = None  # benchmark variant: no
 PDF_ALONE = """
 import sys, time
 from pathlib import Path
-from analysis.build import printbook as pb, render
+from analysis.build import editions, printbook as pb, render
 from analysis.build.jobs import Book
 book, work, out = Book.default(), Path(sys.argv[1]), Path(sys.argv[2])
-sites = {lang: work / ("html" if lang == "en" else "html-" + lang) / "_build" / "html" for lang in ("en", "fa")}
+sites = {lang: editions.work_dir(work, "html", lang) / "_build" / "html" for lang in editions.EDITIONS}
 printed = pb.make_editions(sites, book, render.source_date_epoch(book.root), {lang: out / lang for lang in sites})
 print(f"pdf: {sum(len(p) for p in printed.values())} file(s), {sum(x.pages for p in printed.values() for x in p)} pages")
 """

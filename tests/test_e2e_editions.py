@@ -111,14 +111,19 @@ def _english_sentences() -> list[str]:
     return runs
 
 
-def test_no_english_sentence_of_the_text_is_on_a_persian_page(sites):
-    runs = _english_sentences()
-    assert len(runs) > 100
+def _on_persian_pages(sites, runs: list[str]) -> list[str]:
+    """The runs of English found in a Persian chapter's article, as ``page: run``."""
     found = []
     for rel in chapter_files():
         body = _article(sites["fa"] / f"{rel}.html")
         found += [f"{rel}: {r[:60]}" for r in runs if r in body]
-    assert found == []
+    return found
+
+
+def test_no_english_sentence_of_the_text_is_on_a_persian_page(sites):
+    runs = _english_sentences()
+    assert len(runs) > 100
+    assert _on_persian_pages(sites, runs) == []
 
 
 def test_no_english_data_text_is_on_a_persian_page(sites):
@@ -131,11 +136,7 @@ def test_no_english_data_text_is_on_a_persian_page(sites):
     runs = [" ".join(s.split()) for s in shown_data_texts() - checks
             if len(s.split()) >= 4 and all(re.fullmatch(r"[A-Za-z,.;:'’()-]+", w) for w in s.split())]
     assert len(runs) > 100
-    found = []
-    for rel in chapter_files():
-        body = _article(sites["fa"] / f"{rel}.html")
-        found += [f"{rel}: {r[:60]}" for r in runs if r in body]
-    assert found == []
+    assert _on_persian_pages(sites, runs) == []
 
 
 @pytest.mark.parametrize("p", provinces.registry(), ids=lambda p: p.slug)

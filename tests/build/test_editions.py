@@ -125,3 +125,19 @@ def test_the_themes_words_are_persian_on_persian_pages(tmp_path):
     assert f"{t('site.theme_by', 'fa')} {t('site.author', 'fa')}" in page and "By " not in page
     assert f"© {t('site.theme_copyright', 'fa')} ۲۰۲۶" in page and "Copyright" not in page
     assert editions.localise_theme(tmp_path / "fa", "fa") == 0  # a second pass changes nothing
+
+
+def test_the_build_localises_numbers_and_theme_words_in_one_pass(tmp_path):
+    """The runner's one pass over a Persian edition's pages (localise_pages) does what
+    localise_numbers and localise_theme do, and nothing in English."""
+    from analysis.core.text import t
+    html = THEME_PAGE.format(author=t("site.author", "fa")).replace(
+        "<h2> Contents </h2>", '<h2> Contents </h2><span class="section-number">2.1. </span>')
+    for lang in ("en", "fa"):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "p.html").write_text(html, encoding="utf-8")
+    assert editions.localise_pages(tmp_path / "en", "en") == 0
+    assert editions.localise_pages(tmp_path / "fa", "fa") == 1
+    page = (tmp_path / "fa" / "p.html").read_text(encoding="utf-8")
+    assert '<span class="section-number">۲.۱. </span>' in page and t("site.theme_skip", "fa") in page
+    assert (editions.localise_numbers(tmp_path / "fa", "fa"), editions.localise_theme(tmp_path / "fa", "fa")) == (0, 0)

@@ -25,9 +25,20 @@ from pathlib import Path
 import yaml
 
 from analysis.build.jobs import Book, toc
+from analysis.core.text import LANGUAGES
 
-EDITIONS = ("en", "fa")
+EDITIONS = LANGUAGES  # one edition per language of the texts (text/<lang>/)
 FOLDER = {"en": "", "fa": "fa"}  # where an edition is in the published site
+
+
+def work_dir(work: Path, kind: str, lang: str) -> Path:
+    """An edition's folder of the build's ``work/``: ``kind`` (``src``, ``html``, ``pdf``) for
+    English, ``<kind>-<lang>`` for another edition.
+
+    >>> work_dir(Path("w"), "html", "en").as_posix(), work_dir(Path("w"), "html", "fa").as_posix()
+    ('w/html', 'w/html-fa')
+    """
+    return work / (kind if lang == EDITIONS[0] else f"{kind}-{lang}")
 
 
 def _t(key: str, lang: str, **values) -> str:
@@ -84,25 +95,46 @@ SPHINX_NUMBERS = re.compile(r'(<span class="(?:section-number|caption-number|std
                             r'|(<a class="[^"]*\breference internal\b[^"]*"[^>]*>)(\d+(?:\.\d+)*\. )')  # the page's contents: "... nav-link"
 
 
-def localise_numbers(site: Path, lang: str) -> int:
-    """Persian digits in the numbers Sphinx writes itself (``2.1.``, ``شکل 2.1``) on every page
-    of the Persian edition; returns the number of pages changed."""
-    if lang != "fa":
-        return 0
+def _numbers_fix(lang: str):
+    """What :func:`localise_numbers` does to one page's HTML (``None`` in English)."""
+    if lang == EDITIONS[0]:
+        return None
     from analysis.core.digits import to_persian_digits
 
     def fix(m: re.Match) -> str:
         if m.group(1):
             return m.group(1) + to_persian_digits(m.group(2)) + m.group(3)
         return m.group(4) + to_persian_digits(m.group(5))
+    return lambda text: SPHINX_NUMBERS.sub(fix, text)
+
+
+def _rewrite_pages(site: Path, fixes) -> int:
+    """Apply ``fixes`` (functions of a page's HTML; ``None`` ones are skipped) to every page, in
+    one pass; returns the number of pages changed."""
+    fixes = [f for f in fixes if f is not None]
+    if not fixes:
+        return 0
     n = 0
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        new = SPHINX_NUMBERS.sub(fix, text)
+        new = text
+        for fix in fixes:
+            new = fix(new)
         if new != text:
             page.write_text(new, encoding="utf-8")
             n += 1
     return n
+
+
+def localise_numbers(site: Path, lang: str) -> int:
+    """Persian digits in the numbers Sphinx writes itself (``2.1.``, ``شکل 2.1``) on every page
+    of the Persian edition; returns the number of pages changed."""
+    return _rewrite_pages(site, [_numbers_fix(lang)])
+
+
+def localise_pages(site: Path, lang: str) -> int:
+    """:func:`localise_numbers` and :func:`localise_theme` in one pass over the edition's pages."""
+    return _rewrite_pages(site, [_numbers_fix(lang), _theme_fix(lang)])
 
 
 SEARCH_FOUND = "Search finished, found ${resultCount} page(s) matching the search query."
@@ -156,28 +188,29 @@ def localise_theme(site: Path, lang: str) -> int:
     landmark names. Each English string (``site.theme_*`` in English) is replaced where it is a
     whole text node or a whole ``title``/``aria-label``/``data-bs-title`` value; the copyright
     year is in the edition's digits. Returns the number of pages changed."""
+    return _rewrite_pages(site, [_theme_fix(lang)])
+
+
+def _theme_fix(lang: str):
+    """What :func:`localise_theme` does to one page's HTML (``None`` in English)."""
     if lang == EDITIONS[0]:
-        return 0
+        return None
     from analysis.core.digits import to_persian_digits
-    pairs = [(_t(f"site.{k}", EDITIONS[0]), _t(f"site.{k}", lang)) for k in THEME]
-    attr = {en: fa for en, fa in pairs}
-    words = "|".join(re.escape(en) for en in attr)
-    attr_re = re.compile(rf'\b(title|aria-label|data-bs-title)="({words})"')
-    text_re = re.compile(rf"(>|</i>)(\s*)({words})(\s*)(?=<)")
+    words = {_t(f"site.{k}", EDITIONS[0]): htmlmod.escape(_t(f"site.{k}", lang)) for k in THEME}
+    alternatives = "|".join(re.escape(en) for en in words)
+    attr_re = re.compile(rf'\b(title|aria-label|data-bs-title)="({alternatives})"')
+    text_re = re.compile(rf"(>|</i>)(\s*)({alternatives})(\s*)(?=<)")
     by, author = re.escape(_t("site.theme_by", EDITIONS[0])), re.escape(_t("site.author", lang))
     byline = re.compile(rf"(>\s*){by} ({author})(\s*<)")
     copyright_re = re.compile(rf"© {re.escape(_t('site.theme_copyright', EDITIONS[0]))} (\d{{4}})\.")
-    n = 0
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        new = attr_re.sub(lambda m: f'{m.group(1)}="{htmlmod.escape(attr[m.group(2)])}"', text)
-        new = text_re.sub(lambda m: m.group(1) + m.group(2) + htmlmod.escape(attr[m.group(3)]) + m.group(4), new)
-        new = byline.sub(lambda m: f"{m.group(1)}{_t('site.theme_by', lang)} {m.group(2)}{m.group(3)}", new)
-        new = copyright_re.sub(lambda m: f"© {_t('site.theme_copyright', lang)} {to_persian_digits(m.group(1))}", new)
-        if new != text:
-            page.write_text(new, encoding="utf-8")
-            n += 1
-    return n
+    by_fa, copyright_fa = _t("site.theme_by", lang), _t("site.theme_copyright", lang)
+
+    def fix(text: str) -> str:
+        text = attr_re.sub(lambda m: f'{m.group(1)}="{words[m.group(2)]}"', text)
+        text = text_re.sub(lambda m: m.group(1) + m.group(2) + words[m.group(3)] + m.group(4), text)
+        text = byline.sub(lambda m: f"{m.group(1)}{by_fa} {m.group(2)}{m.group(3)}", text)
+        return copyright_re.sub(lambda m: f"© {copyright_fa} {to_persian_digits(m.group(1))}", text)
+    return fix
 
 
 def pages(site: Path) -> list[str]:

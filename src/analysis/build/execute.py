@@ -37,10 +37,11 @@ from pathlib import Path
 from analysis.build import cache
 from analysis.build.jobs import KERNEL, Job
 from analysis.core import paths
+from analysis.core.text import LANGUAGES
 
 HOOK_TAG = "build-hooks"
 EDITION_TAG = "build-edition"  # the hidden cell between the English and the Persian pass
-EDITIONS = ("en", "fa")
+EDITIONS = LANGUAGES  # one edition per language of the texts (text/<lang>/)
 SECOND = "_fa"  # executed/_fa/<out>.ipynb: the Persian pass, and the files it wrote (its downloads)
 
 

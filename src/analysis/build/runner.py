@@ -137,7 +137,7 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
     report = BuildReport(results, timings=timings)
 
     t = time.perf_counter()
-    srcs = {lang: work / ("src" if lang == "en" else f"src-{lang}") for lang in EDITIONS}
+    srcs = {lang: editions.work_dir(work, "src", lang) for lang in EDITIONS}
     for lang in EDITIONS:
         render.stage(book, results, srcs[lang], executed, lang)
     fingerprint = "+".join(cache.tree_hash(srcs[lang], ("**/*",)) for lang in EDITIONS)
@@ -161,7 +161,7 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
     # the editions' Sphinx builds are separate processes: side by side, one core each
     pool = ThreadPoolExecutor(len(EDITIONS))
     try:
-        built = {lang: pool.submit(render.jupyter_book, srcs[lang], work / ("html" if lang == "en" else f"html-{lang}"),
+        built = {lang: pool.submit(render.jupyter_book, srcs[lang], editions.work_dir(work, "html", lang),
                                    "html", quiet, fresh=force, epoch=epoch) for lang in EDITIONS}
         results = {lang: built[lang].result() for lang in EDITIONS}  # a failed build raises its BuildError here
     except BaseException:  # a failure or a signal: the other edition's Sphinx is not left running
@@ -172,9 +172,8 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
     for lang in EDITIONS:
         htmls[lang], warnings = results[lang]
         report.warnings += warnings if lang == "en" else [f"[{lang}] {w}" for w in warnings]
-        editions.localise_numbers(htmls[lang], lang)  # section, figure and table numbers in the edition's digits
+        editions.localise_pages(htmls[lang], lang)  # Sphinx's numbers in the edition's digits; the theme's words
         editions.localise_search(htmls[lang], lang)  # the search page's summary (empty in Sphinx's Persian)
-        editions.localise_theme(htmls[lang], lang)  # the theme's words (it has no Persian)
     html = htmls["en"]
     timings["html"] = time.perf_counter() - t
     if report.failed and not publish_partial:  # no PDF for a book that will not be published
@@ -189,7 +188,7 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
     if strict and report.warnings:
         raise BuildError(_warning_message(report.warnings, work / "html" / "html.log"))
     printed: dict[str, list[printbook.Printed]] = {lang: [] for lang in EDITIONS}
-    pdf_dirs = {lang: work / ("pdf" if lang == "en" else f"pdf-{lang}") for lang in EDITIONS}
+    pdf_dirs = {lang: editions.work_dir(work, "pdf", lang) for lang in EDITIONS}
     if pdf:
         t = time.perf_counter()
         printed = printbook.make_editions(htmls, book, epoch, pdf_dirs, quiet=quiet)
