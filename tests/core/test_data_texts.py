@@ -1,5 +1,5 @@
 """Texts written in the data (the catalogue's column descriptions, the reasons of flagged cells,
-the audit's check names and notes, the English descriptions of transcribed figures) and their
+the audit's check names, items and notes, the English descriptions of transcribed figures) and their
 Persian in ``text/fa/data/`` (:func:`analysis.core.text.data_text`)."""
 import re
 
@@ -27,7 +27,7 @@ def shown_data_texts() -> set[str]:
         if "flag" in df.columns:
             out |= {reason for f in df["flag"].dropna() for _, reason in flag_parts(f)}
     findings = audit.run()
-    out |= set(findings["check"].dropna()) | {n for n in findings["note"].dropna() if n}
+    out |= set(findings["check"].dropna()) | set(findings["item"].dropna()) | {n for n in findings["note"].dropna() if n}
     for name, col in SHOWN_COLUMNS:
         out |= set(datasets.load(name)[col].dropna())
     return out
@@ -104,3 +104,16 @@ def test_a_data_text_translated_twice_is_an_error(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         text.data_texts.cache_clear()
+
+
+# Latin digits a Persian data text keeps: quoted source text, code, identifiers (a snake_case column,
+# IR-06, ISO 3166-2, a 10-digit plan code) and numbers printed with '.' or ',' between digit groups
+KEPT_LATIN = re.compile(r"«[^»]*»|`[^`]*`|'[^']*'|ISO 3166-2|IR-[0-9]+|[A-Za-z_][A-Za-z_0-9./-]*[0-9][A-Za-z_0-9./-]*"
+                        r"|[0-9]+(?:[.,][0-9]+)+|[0-9]+[A-Za-z_]+|[0-9]{9,}")
+
+
+def test_numbers_in_persian_running_text_are_in_persian_digits():
+    """One digit convention (seed lines, tables, counts, years): Persian digits, Latin kept only
+    where the Latin is the thing itself (KEPT_LATIN)."""
+    latin = {en: fa for en, fa in text.data_texts("fa").items() if re.search("[0-9]", KEPT_LATIN.sub("", fa))}
+    assert latin == {}

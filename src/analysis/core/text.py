@@ -99,7 +99,7 @@ def data_texts(lang: str) -> dict[str, str]:
 
     Some reader-visible texts have their English home in the data, not in ``text/``: the
     catalogue's column descriptions (``data/catalog.yml``), the reasons of flagged cells, the
-    audit's check names and notes. Their translations are keyed by the English (as gettext
+    audit's check names, items and notes. Their translations are keyed by the English (as gettext
     does), so the English stays in one place; English has no such files."""
     if lang not in LANGUAGES:
         raise KeyError(f"unknown language {lang!r}; valid: {LANGUAGES}")

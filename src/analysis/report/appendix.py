@@ -387,7 +387,7 @@ def findings_table(verdict: str, meaning: bool = False) -> Table:
     d = df[df["verdict"] == verdict]
     out = pd.DataFrame({
         bi_ap("ap_dataset"): d["dataset"].to_numpy(), bi_ap("ap_check"): [data_text(c) for c in d["check"]],
-        bi_ap("ap_item"): d["item"].to_numpy(),
+        bi_ap("ap_item"): [data_text(i) for i in d["item"]],
         bi_ap("ap_printed"): [_fmt_num(x) for x in d["printed"]],
         bi_ap("ap_printed_interval"): [fmt_interval(lo, hi) for lo, hi in zip(d["printed_low"], d["printed_high"])],
         bi_ap("ap_recomputed"): [_fmt_num(x) for x in d["recomputed"]],

@@ -168,7 +168,7 @@ def subcontracting() -> list[Finding]:
     reg = load("subcontracting_plan_actual").iloc[0]
     # 1800 is a round figure of the summary of results (line 3094, beside '10 secretariats' and 'more than
     # 100 national employers'): read as rounded to the hundred
-    out.append(compare_total("subcontracting_plan_actual", "units registered: prose 'about 1800' (line 3094) vs table actual",
+    out.append(compare_total("subcontracting_plan_actual", "units registered: prose 1800 (line 3094) vs table actual",
                              rounded(printed_on("002", 3094, 1800), -2), exact(reg.actual), check="table vs prose",
                              source_line=3094, note="rounded in the prose (read as rounded to the hundred)"))
     sec = load("subcontracting_secretariats")
