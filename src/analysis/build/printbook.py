@@ -45,6 +45,7 @@ import os
 import posixpath
 import re
 import shutil
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -501,10 +502,40 @@ def destinations(pdf: bytes) -> dict[str, int]:
     return out
 
 
-PDF_OPTIONS = {"outline": True, "tagged": True, "prefer_css_page_size": True, "print_background": True}
+# Chromium's Page.printToPDF as Playwright's page.pdf(outline=True, tagged=True, prefer_css_page_size=True,
+# print_background=True) sends it (the @page rules of print.css give the size and margins)
+PDF_OPTIONS = {"generateDocumentOutline": True, "generateTaggedPDF": True, "preferCSSPageSize": True,
+               "printBackground": True, "landscape": False, "displayHeaderFooter": False, "scale": 1,
+               "paperWidth": 8.5, "paperHeight": 11, "marginTop": 0, "marginBottom": 0, "marginLeft": 0,
+               "marginRight": 0, "pageRanges": ""}
 # The contents' first print: the same layout (the final print's pages are checked against it) at
 # less than half the time: hidden images are not encoded, and there is no structure tree or outline
-DRAFT_OPTIONS = {**PDF_OPTIONS, "outline": False, "tagged": False}
+DRAFT_OPTIONS = {**PDF_OPTIONS, "generateDocumentOutline": False, "generateTaggedPDF": False}
+CHUNK = 1 << 20  # bytes of the PDF read from Chromium at a time
+SESSIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # a tab's DevTools session, opened once
+
+
+async def print_pdf(page, options: dict) -> bytes:
+    """The PDF of ``page``, read from Chromium in chunks (:data:`CHUNK`) over the tab's own
+    DevTools session: Playwright's ``page.pdf`` hands the whole file through its driver in one
+    message, and the driver's memory then stays that much larger for the rest of the run (a
+    book's PDF is about 19 MB)."""
+    import base64
+    cdp = SESSIONS.get(page)
+    if cdp is None:
+        cdp = SESSIONS[page] = await page.context.new_cdp_session(page)
+    stream = (await cdp.send("Page.printToPDF", {**options, "transferMode": "ReturnAsStream"}))["stream"]
+    data = bytearray()
+    try:
+        while True:
+            part = await cdp.send("IO.read", {"handle": stream, "size": CHUNK})
+            data += base64.b64decode(part["data"]) if part.get("base64Encoded") else part["data"].encode("latin-1")
+            if part.get("eof"):
+                return bytes(data)
+    finally:
+        await cdp.send("IO.close", {"handle": stream})
+
+
 DRAFT = """(on) => { const old = document.getElementById('print-draft'); if (old) old.remove();
   if (on) { const s = document.createElement('style'); s.id = 'print-draft';
     s.textContent = 'img { visibility: hidden !important; }'; document.head.appendChild(s); } }"""
@@ -527,10 +558,10 @@ async def _print_one(page, site: Path, doc: Document, out: Path, m: Meta, timeou
         await page.evaluate("document.fonts.ready.then(() => true)")
         if doc.toc:  # a first print only to learn the pages: images hidden (their boxes kept), no tags, no bookmarks
             await page.evaluate(DRAFT, True)
-            data = await page.pdf(**DRAFT_OPTIONS)
+            data = await print_pdf(page, DRAFT_OPTIONS)
             await page.evaluate(DRAFT, False)
         else:
-            data = await page.pdf(**PDF_OPTIONS)
+            data = await print_pdf(page, PDF_OPTIONS)
         if doc.toc:
             wanted = [h.anchor for h in doc.headings]
             for _ in range(3):  # the numbers take a fixed-width column: the next print agrees
@@ -539,7 +570,7 @@ async def _print_one(page, site: Path, doc: Document, out: Path, m: Meta, timeou
                 if missing:
                     raise BuildError(f"{out.name}: the contents' links to {', '.join(missing[:3])} have no page in the PDF")
                 await page.evaluate(FILL_TOC, {a: pages[a] for a in wanted})
-                data = await page.pdf(**PDF_OPTIONS)
+                data = await print_pdf(page, PDF_OPTIONS)
                 again = destinations(data)
                 if all(again.get(a) == pages[a] for a in wanted):
                     break
@@ -677,9 +708,9 @@ def print_all(site: Path, docs: list[tuple[Document, Path]], m: Meta, parallel: 
 
 
 def print_jobs(jobs: list[PrintJob], parallel: int = 2, timeout: int = 300) -> list[Printed]:
-    """Print every job to its PDF in one browser, ``parallel`` tabs at a time and one document
-    with contents (a book: long, printed twice, the most memory) at a time; returns them in the
-    order given. A PDF whose ``<name>.pdf.sha256`` beside it holds its document's hash
+    """Print every job to its PDF in one browser: the documents with contents (books: long,
+    printed twice, the most memory) one at a time and alone, then the others ``parallel`` tabs
+    at a time (:func:`_print_many`); returns them in the order given. A PDF whose ``<name>.pdf.sha256`` beside it holds its document's hash
     (:func:`document_hash`) was printed from the same document: it is kept, not printed."""
     todo, done = [], []
     for job in jobs:
@@ -696,16 +727,30 @@ def print_jobs(jobs: list[PrintJob], parallel: int = 2, timeout: int = 300) -> l
     return sorted(done, key=lambda p: order[p.path])
 
 
+def release_memory() -> None:
+    """Give back to the system what reading a book's PDF (pypdf: many small objects) left free
+    in this process: without it the process stays about 120 MB larger for the next book."""
+    import ctypes
+    import gc
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 def _pages(pdf: Path) -> int:
     import pypdf
     return len(pypdf.PdfReader(pdf).pages)
 
 
 async def _print_many(todo, parallel: int, timeout: int) -> list[Printed]:
-    """``parallel`` tabs, each printing one document after another (a tab that goes on to the
-    next document prints it in half the time a new tab takes: its renderer, fonts and styles are
-    there). The first tab prints the books, one after the other (a book is long, prints twice and
-    takes the most memory), then joins the others on the province cards."""
+    """The books first, one after the other and nothing beside them, each in a browser context
+    of its own (a renderer of its own: a book's tab holds its whole layout, and a renderer
+    reused from the last book starts that much larger); then the cards, ``parallel`` tabs each
+    going on from one card to the next (half the time a new tab takes: its renderer, fonts and
+    styles are there). Printing the cards beside a book was 4-8 s faster on two cores, and its
+    peak memory 200-300 MB higher (``benchmarks/benchmark.py``)."""
     from playwright.async_api import async_playwright
     books = [t for t in todo if t[0].doc.toc]
     cards = [t for t in todo if not t[0].doc.toc]
@@ -714,24 +759,25 @@ async def _print_many(todo, parallel: int, timeout: int) -> list[Printed]:
         browser = await p.chromium.launch(executable_path=browser_executable(),
                                           args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         try:
-            async def tab(first: bool) -> None:
+            async def tab(queue: list) -> None:
                 page = None
                 try:
-                    while (books if first else []) or cards:
-                        book = first and bool(books)
-                        job, stamp, key = (books if book else cards).pop(0)
-                        if page is None:
-                            page = await browser.new_page()
+                    while queue:
+                        job, stamp, key = queue.pop(0)
+                        if page is None:  # a context of its own: a renderer of its own, not the last book's
+                            page = await (await browser.new_context()).new_page()
                         pages = await asyncio.wait_for(_print_one(page, job.site, job.doc, job.out, job.meta, timeout * 1000), timeout)
                         stamp.write_text(key)
                         done.append(Printed(job.out, pages, False))
-                        if book:  # a book's tab holds its whole layout: a new tab for what comes next
-                            await page.close()
+                        if job.doc.toc:  # a book's tab holds its whole layout: a new tab for what comes next
+                            await page.context.close()
                             page = None
+                            release_memory()
                 finally:
                     if page is not None:
-                        await page.close()
-            await asyncio.gather(*(tab(i == 0) for i in range(max(1, min(parallel, len(todo))))))
+                        await page.context.close()
+            await tab(books)  # alone: a book's final print is the build's largest memory
+            await asyncio.gather(*(tab(cards) for _ in range(max(1, min(parallel, len(cards))))))
             return done
         finally:
             await browser.close()
@@ -748,8 +794,8 @@ def make(site: Path, book: Book, epoch: int, out_dir: Path, quiet: bool = False,
 
 def make_editions(sites: dict[str, Path], book: Book, epoch: int, out_dirs: dict[str, Path], quiet: bool = False,
                   provinces: bool = True) -> dict[str, list[Printed]]:
-    """:func:`make` for several editions (``{lang: built site}``) in one browser: while one
-    edition's book prints, the province cards of both go on in the other tabs."""
+    """:func:`make` for several editions (``{lang: built site}``) in one browser: the books,
+    then the province cards of all editions (:func:`print_jobs`)."""
     import sys
     import time
     t = time.perf_counter()
