@@ -173,11 +173,14 @@ def programme_values(lang: str | None = None) -> dict[str, str]:
     return _traced(v, {
         "k_programmes": cite.computed("count_rows", n=len(p), dataset=progs),
         "k_sectors": cite.computed("count_distinct", column="sector_en", n=len(p), dataset=progs),
-        "k_sector_top_n": cite.computed("count_programmes", what=s.iloc[0]["sector_en"], dataset=progs),
-        "k_sector_min_n": cite.computed("count_programmes", what=s.iloc[-1]["sector_en"], dataset=progs),
+        "k_sector_top_n": cite.computed("count_programmes", what=in_language(s.iloc[0]["sector_en"], s.iloc[0]["sector_fa"]),
+                                        dataset=progs),
+        "k_sector_min_n": cite.computed("count_programmes", what=in_language(s.iloc[-1]["sector_en"], s.iloc[-1]["sector_fa"]),
+                                        dataset=progs),
         "k_agencies": cite.computed("count_distinct_unflagged", column="agency_en", n=n_links, dataset=links),
         "k_links": cite.computed("count_unflagged", n=len(a), dataset=links),
-        "k_agency_top_n": cite.computed("count_programmes", what=ac.iloc[0]["agency_en"], dataset=links),
+        "k_agency_top_n": cite.computed("count_programmes", what=in_language(ac.iloc[0]["agency_en"], ac.iloc[0]["agency_fa"]),
+                                        dataset=links),
         "k_agencies_per_prog_median": cite.computed("agencies_median", **per),
         "k_agencies_per_prog_max": cite.computed("agencies_max", **per),
         "k_single_agency": cite.computed("agencies_single", **per),
@@ -255,7 +258,7 @@ def sector_table() -> Table:
     df = pd.DataFrame({_col("sector"): [pair(e, f) for e, f in zip(s["sector_en"], s["sector_fa"])],
                        _col("level"): [word("level", x) for x in s["level"]],
                        _col("programmes"): s["programmes"].astype(int), _col("agencies"): s["agencies"].astype(int)})
-    cites = [cite.computed("count_programmes", dataset="khz_productivity_programmes, khz_programme_agencies",
+    cites = [cite.computed("count_programmes", dataset=t("provenance.join_sep").join(("khz_productivity_programmes", "khz_programme_agencies")),
                            what=in_language(e, f)) for e, f in zip(s["sector_en"], s["sector_fa"])]
     return Table(df, caption=_t("tab_sectors"), formats={_col("programmes"): num, _col("agencies"): num}, cite=cites)
 
