@@ -285,3 +285,17 @@ def test_an_error_in_the_persian_pass_names_it():
     en, fa = X.split_passes(nb)
     assert [c.source for c in en.cells[1:]] == ["x = 1", "y = 2"]
     assert [c.source for c in fa.cells[1:]] == ["x = 1", "y = 2"] and fa.cells[0].metadata["tags"][0] == X.HOOK_TAG
+
+
+def test_the_longest_jobs_start_first_a_job_never_run_before_them(tmp_path):
+    tmp_path = tmp_path / "executed"  # the record is kept beside the executed folder
+    jobs = [Job(n, tmp_path / f"{n}.md", f"notebooks/{n}", {}) for n in ("a", "b", "c", "d")]
+    assert X.longest_first(jobs, tmp_path) == jobs  # nothing recorded: the order given
+    X.record_durations([X.Result(jobs[0], "executed", 1.0), X.Result(jobs[1], "executed", 9.0),
+                        X.Result(jobs[2], "failed", 50.0)], tmp_path)
+    result = [j.name for j in X.longest_first(jobs, tmp_path)]
+    assert result == ["c", "d", "b", "a"]  # c failed (its time not kept) and d never ran: first, in order
+    X.record_durations([X.Result(jobs[0], "executed", 20.0)], tmp_path)  # a later run updates one job
+    assert [j.name for j in X.longest_first(jobs, tmp_path)] == ["c", "d", "a", "b"]
+    (tmp_path.parent / X.DURATIONS).write_text("not json")
+    assert X.longest_first(jobs, tmp_path) == jobs  # an unreadable record is no record

@@ -82,7 +82,7 @@ def test_glossary():
     g = ap.glossary()
     assert len(g) >= 30
     for term in ("شهرک صنعتی", "ناحیه صنعتی", "خوشه", "برنامه", "عملکرد", "موافقتنامه", "تخصیص",
-                 "تسهیلات", "سپرده", "اشتغال", "واحد بهره‌برداری"):
+                 "تسهیلات", "وجوه واریزی", "اشتغال", "واحد بهره‌برداری"):
         assert term in set(g["fa"]), term
     assert g[["fa", "en", "definition"]].notna().all().all()
 

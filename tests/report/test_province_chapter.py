@@ -167,7 +167,7 @@ def test_cluster_sentence_in_both_languages():
         use_language("fa")
         v = chapters.province_chapter("Khuzestan").values
         sentence = t("province.clusters_intro", **v)
-        assert "۹ مورد" in sentence and "۸ پروژه" in sentence and "محصولات پلاستیکی (جدول ۳۰: در حال اجرا؛ جدول ۳۱: آغاز شده در ۱۴۰۱)" in sentence
+        assert "۹ مورد" in sentence and "۸ پروژه" in sentence and "محصولات پلاستیکی (جدول ۳۰: در حال اجرا؛ جدول ۳۱: آغازشده در ۱۴۰۱)" in sentence
     finally:
         use_language("en")
     v = chapters.province_chapter("Khuzestan").values

@@ -1,6 +1,7 @@
 """The Frictionless Data Package of data/ (analysis.tools.datapackage), validated by frictionless."""
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -153,7 +154,8 @@ def test_zip_download_paragraph(tmp_path, monkeypatch):
     assert "{download}`downloads/datapackage.zip`" in md and "73 files (72 tables" in md
     assert (tmp_path / "downloads" / "datapackage.zip").exists()
     fa = dp.zip_download("downloads", lang="fa").data
-    assert "{download}`downloads/datapackage.zip`" in fa and "بستهٔ داده" in fa
+    assert "{download}`downloads/datapackage.zip`" in fa and "بسته داده" in fa
+    assert re.search("[۰-۹]٫[۰-۹] مگابایت", fa) and not re.search("[0-9]", fa.replace("datapackage", ""))  # its size in Persian digits
 
 
 def test_check_command(tmp_path, capsys):

@@ -23,6 +23,8 @@ builds of the same inputs write the same bytes.
 """
 from __future__ import annotations
 
+import json
+import math
 import os
 import re
 import shutil
@@ -423,19 +425,47 @@ def run_jobs(job_list: list[Job], executed_dir: Path | None = None, workers: int
             results.append(Result(job, "cached"))
         else:
             todo.append(job)
+    todo = longest_first(todo, executed_dir)
     if todo:
         # the bar on a terminal; in a log (CI) only the one line per notebook
         bar = tqdm(total=len(todo), desc="notebooks", unit="nb", disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
         try:
             if kernels is not None:
-                results += _run_pool(todo, executed_dir, workers, kernels, code, index, validated, bar, quiet)
+                ran = _run_pool(todo, executed_dir, workers, kernels, code, index, validated, bar, quiet)
             else:
                 with Kernels(warm, validated) as own:
-                    results += _run_pool(todo, executed_dir, workers, own, code, index, validated, bar, quiet)
+                    ran = _run_pool(todo, executed_dir, workers, own, code, index, validated, bar, quiet)
         finally:
             bar.close()
+        record_durations(ran, executed_dir)
+        results += ran
     order = {j.name: i for i, j in enumerate(job_list)}
     return sorted(results, key=lambda r: order[r.job.name])
+
+
+DURATIONS = "notebook-durations.json"  # beside the executed folder (whose notebooks a rebuild reproduces byte
+# for byte): each job's last run, in seconds, a timing and no cache key
+
+
+def longest_first(todo: list[Job], executed_dir: Path) -> list[Job]:
+    """The jobs, the longest first by their last run (a job with no recorded run first of all,
+    in the order given): with two workers, a long job started last leaves the other idle."""
+    last = _durations(executed_dir)
+    return sorted(todo, key=lambda j: -last.get(j.name, math.inf))
+
+
+def _durations(executed_dir: Path) -> dict[str, float]:
+    try:
+        return {k: float(v) for k, v in json.loads((executed_dir.parent / DURATIONS).read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}
+
+
+def record_durations(results: list[Result], executed_dir: Path) -> None:
+    """Keep the run time of the jobs just executed for :func:`longest_first`."""
+    last = _durations(executed_dir) | {r.job.name: round(r.seconds, 2) for r in results if r.status == "executed"}
+    executed_dir.parent.mkdir(parents=True, exist_ok=True)
+    (executed_dir.parent / DURATIONS).write_text(json.dumps(last, sort_keys=True), encoding="utf-8")
 
 
 def _run_pool(todo, executed_dir, workers, kernels: Kernels, code, index, validated, bar, quiet) -> list[Result]:

@@ -60,6 +60,19 @@ def verdict_meaning(verdict: str) -> str:
     return _t(f"verdict_{verdict}")
 
 
+def verdict_name(verdict: str) -> str:
+    """A verdict as the edition names it: its code in English; in Persian the Persian name with
+    the code beside it (the value of the downloadable CSV's ``verdict`` column).
+
+    >>> verdict_name("rounding")
+    'rounding'
+    """
+    if verdict not in VERDICT_ORDER:
+        raise KeyError(f"unknown verdict {verdict!r}; valid: {VERDICT_ORDER}")
+    name = _t(f"verdict_name_{verdict}")
+    return verdict if name == verdict else f"{name} ({verdict})"
+
+
 def check_meaning(check: str) -> str:
     """What a discrepancy found by ``check`` means for the reader.
 
@@ -334,7 +347,8 @@ def verdict_counts() -> pd.DataFrame:
 
 def verdict_table() -> Table:
     v = verdict_counts()
-    df = pd.DataFrame({bi_ap("ap_verdict"): v["verdict"], bi_ap("ap_findings"): v["findings"], bi_ap("ap_meaning"): v["meaning"]})
+    df = pd.DataFrame({bi_ap("ap_verdict"): v["verdict"].map(verdict_name), bi_ap("ap_findings"): v["findings"],
+                       bi_ap("ap_meaning"): v["meaning"]})
     return Table(df, caption=_t("cap_verdicts"), formats={bi_ap("ap_findings"): num})
 
 
@@ -344,7 +358,7 @@ def per_dataset_table() -> Table:
     p = df.pivot_table(index="dataset", columns="verdict", values="check", aggfunc="count", fill_value=0)
     p = p.reindex(columns=[v for v in VERDICT_ORDER if v in p.columns]).sort_values(
         [v for v in ("discrepancy", "unit", "capped") if v in p.columns], ascending=False)
-    p = p.reset_index().rename(columns={"dataset": bi_ap("ap_dataset")})
+    p = p.reset_index().rename(columns={"dataset": bi_ap("ap_dataset"), **{v: verdict_name(v) for v in VERDICT_ORDER}})
     return Table(p, caption=_t("cap_per_dataset"), formats={c: num for c in p.columns if c != bi_ap("ap_dataset")})
 
 
@@ -399,7 +413,7 @@ def findings_table(verdict: str, meaning: bool = False) -> Table:
         out[bi_ap("ap_meaning")] = [check_meaning(c) for c in d["check"]]
     cites = [cite.source(r["dataset"], r) if pd.notna(r["source_line"]) else
              cite.computed("audit_check", dataset=r["dataset"], check=r["check"]) for _, r in d.iterrows()]
-    return Table(out, caption=_t("cap_findings", verdict=verdict, n=plain(len(out)), meaning=verdict_meaning(verdict)),
+    return Table(out, caption=_t("cap_findings", verdict=verdict_name(verdict), n=plain(len(out)), meaning=verdict_meaning(verdict)),
                  cite=cites)
 
 
@@ -424,7 +438,7 @@ def rounding_example() -> dict[str, str]:
             "a_ex_change_low": Traced(_fmt_bound(round(f["recomputed_low"], 1)), change),
             "a_ex_change_high": Traced(num(f["recomputed_high"], 1), change),
             "a_ex_printed": Traced(num(f["printed"], decimals_of(f["printed"])), row),
-            "a_ex_verdict": f["verdict"], "a_ex_table": plain(catalog()["cluster_indicators"].table)}
+            "a_ex_verdict": verdict_name(f["verdict"]), "a_ex_table": plain(catalog()["cluster_indicators"].table)}
 
 
 def write_audit_csv(path: str | Path = "downloads/audit_findings.csv") -> Path:

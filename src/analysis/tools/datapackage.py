@@ -323,13 +323,14 @@ def zip_download(dest: str | Path = "downloads", lang: str | None = None):
     download link (``text/<lang>/research.yml``, ``research.datapackage_download``)."""
     from IPython.display import Markdown
 
-    from analysis.core.text import t
+    from analysis.core.text import language, language_as, t
     from analysis.report.display import fixed, num
     target = write_zip(dest)
     desc = json.loads(zipfile.ZipFile(target).read("datapackage.json"))
     n_tables = sum(1 for r in desc["resources"] if r.get("profile") == "tabular-data-resource")
-    return Markdown(t("research.datapackage_download", lang, file=target.as_posix(), n_resources=num(len(desc["resources"])),
-                      n_tables=num(n_tables), size=fixed(target.stat().st_size / 1e6, 1)))
+    with language_as(lang or language()):  # the numbers in the paragraph's digits
+        return Markdown(t("research.datapackage_download", file=target.as_posix(), n_resources=num(len(desc["resources"])),
+                          n_tables=num(n_tables), size=fixed(target.stat().st_size / 1e6, 1)))
 
 
 # ------------------------------------------------------------------------------------ command
