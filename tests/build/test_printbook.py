@@ -292,5 +292,5 @@ def test_link_pdfs_puts_the_link_under_the_chapter_heading(tmp_path):
     changed = pb.link_pdfs(site, book, [pb.Printed(pdf, 5, False)], out_dir)
     assert changed == ["provinces/ilam.html"]
     assert ('<h1>Ilam</h1>\n<p class="chapter-pdf"><a class="reference download" href="ilam.pdf" download>'
-            'Download this chapter as PDF</a> <span class="chapter-pdf-size">(PDF, 5 pages, 3 kB)</span></p><p>text</p>'
+            'Download this chapter as PDF</a> <span class="chapter-pdf-size">(5 pages, 3 kB)</span></p><p>text</p>'
             ) in page.read_text()

@@ -234,6 +234,9 @@ def _cites(df: pd.DataFrame, cite) -> list | None:
     return cites
 
 
+IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")  # snake_case: a dataset or column name
+
+
 class Table:
     """An HTML table with a caption; renders in Jupyter and in the book.
 
@@ -293,6 +296,8 @@ class Table:
                     # left-to-right mark would make dir="auto" read the whole cell as left-to-right
                     cells.append(f'<td class="text" dir="rtl">{text}</td>')
                 else:
+                    if IDENTIFIER.match(text):  # a dataset or column name: may break after its underscores
+                        text = text.replace("_", "_<wbr>")
                     cells.append(f'<td class="text" dir="auto">{text}</td>')
             if self.cites is not None:
                 cells.append(f'<td class="cite" dir="auto">{escape(cit.short) if cit is not None else DASH}</td>')

@@ -217,14 +217,20 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TAG = re.compile(r"<[^<>]*>")
 
 
+_WBR = re.compile(r"<wbr\s*/?>", re.I)
+
+
 def html_text(markup: str) -> str:
     """The reader-visible text of an HTML snippet, every tag read as a space (so neighbouring
-    table cells stay separate words), entities decoded, no style, script or comment.
+    table cells stay separate words) but a line-break opportunity (``<wbr>``, inside a word),
+    entities decoded, no style, script or comment.
 
     >>> html_text('<tr><td>l.655</td></tr><tr title="x"><td>Water&nbsp;supply &amp; ISIPO&#x27;s</td></tr>').split()
     ['l.655', 'Water', 'supply', '&', "ISIPO's"]
+    >>> html_text('<td>water_<wbr>by_<wbr>province</td>').split()
+    ['water_by_province']
     """
-    text = _COMMENT.sub(" ", _STYLE_SCRIPT.sub(" ", markup))
+    text = _COMMENT.sub(" ", _STYLE_SCRIPT.sub(" ", _WBR.sub("", markup)))
     return html.unescape(_TAG.sub(" ", text))
 
 
