@@ -45,7 +45,6 @@ import os
 import posixpath
 import re
 import shutil
-import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -512,18 +511,14 @@ PDF_OPTIONS = {"generateDocumentOutline": True, "generateTaggedPDF": True, "pref
 # less than half the time: hidden images are not encoded, and there is no structure tree or outline
 DRAFT_OPTIONS = {**PDF_OPTIONS, "generateDocumentOutline": False, "generateTaggedPDF": False}
 CHUNK = 1 << 20  # bytes of the PDF read from Chromium at a time
-SESSIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # a tab's DevTools session, opened once
 
 
-async def print_pdf(page, options: dict) -> bytes:
-    """The PDF of ``page``, read from Chromium in chunks (:data:`CHUNK`) over the tab's own
-    DevTools session: Playwright's ``page.pdf`` hands the whole file through its driver in one
-    message, and the driver's memory then stays that much larger for the rest of the run (a
-    book's PDF is about 19 MB)."""
+async def print_pdf(cdp, options: dict) -> bytes:
+    """The PDF of a tab, read from Chromium in chunks (:data:`CHUNK`) over the tab's own
+    DevTools session ``cdp``: Playwright's ``page.pdf`` hands the whole file through its driver
+    in one message, and the driver's memory then stays that much larger for the rest of the run
+    (a book's PDF is about 19 MB)."""
     import base64
-    cdp = SESSIONS.get(page)
-    if cdp is None:
-        cdp = SESSIONS[page] = await page.context.new_cdp_session(page)
     stream = (await cdp.send("Page.printToPDF", {**options, "transferMode": "ReturnAsStream"}))["stream"]
     data = bytearray()
     try:
@@ -548,9 +543,9 @@ FILL_TOC = """(pages) => { const fa = document.documentElement.lang === 'fa';
     const n = pages[a.dataset.dest]; a.querySelector('.toc-page').textContent = n ? digits(String(n)) : ''; } }"""
 
 
-async def _print_one(page, site: Path, doc: Document, out: Path, m: Meta, timeout_ms: int) -> int:
-    """Print one document in the browser tab ``page`` (twice for a document with contents);
-    returns the page count."""
+async def _print_one(page, cdp, site: Path, doc: Document, out: Path, m: Meta, timeout_ms: int) -> int:
+    """Print one document in the browser tab ``page`` (twice for a document with contents),
+    through the tab's DevTools session ``cdp``; returns the page count."""
     page_file = site / f"_print-{doc.name.replace('/', '-')}.html"
     page_file.write_text(doc.html, encoding="utf-8")
     try:
@@ -558,10 +553,10 @@ async def _print_one(page, site: Path, doc: Document, out: Path, m: Meta, timeou
         await page.evaluate("document.fonts.ready.then(() => true)")
         if doc.toc:  # a first print only to learn the pages: images hidden (their boxes kept), no tags, no bookmarks
             await page.evaluate(DRAFT, True)
-            data = await print_pdf(page, DRAFT_OPTIONS)
+            data = await print_pdf(cdp, DRAFT_OPTIONS)
             await page.evaluate(DRAFT, False)
         else:
-            data = await print_pdf(page, PDF_OPTIONS)
+            data = await print_pdf(cdp, PDF_OPTIONS)
         if doc.toc:
             wanted = [h.anchor for h in doc.headings]
             for _ in range(3):  # the numbers take a fixed-width column: the next print agrees
@@ -570,7 +565,7 @@ async def _print_one(page, site: Path, doc: Document, out: Path, m: Meta, timeou
                 if missing:
                     raise BuildError(f"{out.name}: the contents' links to {', '.join(missing[:3])} have no page in the PDF")
                 await page.evaluate(FILL_TOC, {a: pages[a] for a in wanted})
-                data = await print_pdf(page, PDF_OPTIONS)
+                data = await print_pdf(cdp, PDF_OPTIONS)
                 again = destinations(data)
                 if all(again.get(a) == pages[a] for a in wanted):
                     break
@@ -710,8 +705,9 @@ def print_all(site: Path, docs: list[tuple[Document, Path]], m: Meta, parallel: 
 def print_jobs(jobs: list[PrintJob], parallel: int = 2, timeout: int = 300) -> list[Printed]:
     """Print every job to its PDF in one browser: the documents with contents (books: long,
     printed twice, the most memory) one at a time and alone, then the others ``parallel`` tabs
-    at a time (:func:`_print_many`); returns them in the order given. A PDF whose ``<name>.pdf.sha256`` beside it holds its document's hash
-    (:func:`document_hash`) was printed from the same document: it is kept, not printed."""
+    at a time (:func:`_print_many`); returns them in the order given. A PDF whose
+    ``<name>.pdf.sha256`` beside it holds its document's hash (:func:`document_hash`) was
+    printed from the same document: it is kept, not printed."""
     todo, done = [], []
     for job in jobs:
         key = document_hash(job.doc, job.site, job.meta)
@@ -766,7 +762,9 @@ async def _print_many(todo, parallel: int, timeout: int) -> list[Printed]:
                         job, stamp, key = queue.pop(0)
                         if page is None:  # a context of its own: a renderer of its own, not the last book's
                             page = await (await browser.new_context()).new_page()
-                        pages = await asyncio.wait_for(_print_one(page, job.site, job.doc, job.out, job.meta, timeout * 1000), timeout)
+                            cdp = await page.context.new_cdp_session(page)
+                        pages = await asyncio.wait_for(_print_one(page, cdp, job.site, job.doc, job.out, job.meta,
+                                                                  timeout * 1000), timeout)
                         stamp.write_text(key)
                         done.append(Printed(job.out, pages, False))
                         if job.doc.toc:  # a book's tab holds its whole layout: a new tab for what comes next
