@@ -116,22 +116,28 @@ WARMED = FIXTURE.replace('print("chapter for", province)', (
     "print('water_by_province' in datasets._LOADED, text.labels.cache_info().currsize,\n"
     "      maps.shapes.cache_info().currsize, end=' ')\n"
     "datasets.load('water_by_province')\n"
-    "print(datasets._already_validated())"))
+    "from analysis.build import warmkernel\n"
+    "print(datasets._already_validated(), warmkernel.WARMED_FOR == datasets._TRUSTED)"))
 
 
-def test_a_kernel_starts_with_the_factorys_texts_data_and_map_outlines(tmp_path):
+@pytest.mark.parametrize("wait", [True, False], ids=["told-at-start", "told-when-ready"])
+def test_a_kernel_starts_with_the_factorys_texts_data_and_map_outlines(tmp_path, wait):
     """The factory reads the texts, the datasets and the province outlines once; each forked
-    kernel has them (and reads no file for them) and still records what it loads."""
+    kernel has them (and reads no file for them) and still records what it loads. Started
+    without ``wait`` (as the runner starts it, before it validates), the factory learns the
+    validated data version from ``run_jobs`` when the first notebook is to run (the last
+    ``True`` below: the fingerprint the factory filled its caches under)."""
     from analysis.sources.datasets import data_fingerprint
     nb = tmp_path / "warmed.md"
     nb.write_text(WARMED, encoding="utf-8")
     fp = data_fingerprint()
-    with X.Kernels(warm=True, validated=fp) as k:
+    with X.Kernels(warm=True, validated=fp if wait else None, wait=wait) as k:
         [res] = X.run_jobs([Job("Ilam", nb, "p/ilam", {"province": "Ilam"}, province="Ilam")], tmp_path, quiet=True,
                            kernels=k, validated=fp)
     assert res.status == "executed" and res.deps == ["water_by_province"]
-    # in the factory's caches: the dataset, both languages' texts, the outlines; validated as the runner said
-    assert _outputs(tmp_path / "p/ilam.ipynb").split() == ["True", "2", "1", "True"]
+    # in the factory's caches: the dataset, both languages' texts, the outlines; validated as the
+    # runner said, in the kernel (its hook cell) and in the factory that filled the caches
+    assert _outputs(tmp_path / "p/ilam.ipynb").split() == ["True", "2", "1", "True", "True"]
 
 
 def test_warm_caches_leaves_a_bad_dataset_to_the_notebook(monkeypatch):
@@ -174,8 +180,9 @@ def test_warm_kernel_renders_figures_and_isolates_state(tmp_path, kernels):
     assert len(pids) == 2  # one process per notebook
 
 
-@pytest.mark.parametrize("warm", [True, False], ids=["warm", "cold"])
-def test_kernels_leave_nothing_behind(monkeypatch, warm):
+@pytest.mark.parametrize("warm,wait", [(True, True), (False, True), (True, False)],
+                         ids=["warm", "cold", "warm-never-ready"])
+def test_kernels_leave_nothing_behind(monkeypatch, warm, wait):
     import shutil
     import tempfile
     # a short folder: pytest's own tmp_path can be too long for a unix socket path, and the
@@ -183,19 +190,21 @@ def test_kernels_leave_nothing_behind(monkeypatch, warm):
     tmp_path = Path(tempfile.mkdtemp(prefix="k", dir="/tmp"))
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     try:
-        _kernels_leave_nothing_behind(tmp_path, warm)
+        _kernels_leave_nothing_behind(tmp_path, warm, wait)
     finally:
         monkeypatch.undo()
         shutil.rmtree(tmp_path, ignore_errors=True)
 
 
-def _kernels_leave_nothing_behind(tmp_path, warm):
-    with X.Kernels(warm=warm) as k:
+def _kernels_leave_nothing_behind(tmp_path, warm, wait):
+    """``wait=False`` and no :meth:`~analysis.build.execute.Kernels.ready`: a build with no
+    notebook to run started a factory that never listened."""
+    with X.Kernels(warm=warm, wait=wait) as k:
         run_tmp = Path(k.env()["TMPDIR"])
         assert run_tmp.is_dir() and run_tmp.parent.parent == tmp_path  # the workers' temporary files go there
         if warm:
             sock = Path(k.env()["ANALYSIS_KERNEL_FACTORY"])
-            assert sock.exists() and sock.parent == run_tmp.parent
+            assert sock.exists() is wait and sock.parent == run_tmp.parent
             factory = k._factory
             assert factory is not None and factory.poll() is None
         (run_tmp / "left-by-a-worker.json").write_text("{}")

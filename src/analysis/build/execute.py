@@ -315,14 +315,21 @@ class Kernels:
     forked are killed and the folder is removed. Without ``warm``: plain ``python3``
     ipykernels. :meth:`env` is the environment the worker processes need (nothing is set in
     the calling process).
+
+    With ``wait=False`` the factory starts and imports its modules while the caller goes on
+    (the runner validates the data meanwhile); :meth:`ready`, called before the first
+    notebook, gives it the data fingerprint and waits until it listens.
     """
 
-    def __init__(self, warm: bool = True, validated: str | None = None):
+    def __init__(self, warm: bool = True, validated: str | None = None, wait: bool = True):
         self.warm = warm
         self.validated = validated  # the data fingerprint the runner validated: the factory reads that data once
+        self.wait = wait
         self.kernel = KERNEL
         self._env: dict[str, str] = {}
         self._factory = None
+        self._sock = ""
+        self._ready = False
         self._tmp: str | None = None
 
     def __enter__(self) -> Kernels:
@@ -338,17 +345,32 @@ class Kernels:
                 from analysis.build import warmkernel
                 jupyter_dir = Path(self._tmp)  # the book-warm kernelspec, for this run only
                 self.kernel = warmkernel.kernelspec(jupyter_dir)
-                sock = str(Path(self._tmp) / "factory.sock")
+                self._sock = str(Path(self._tmp) / "factory.sock")
                 self._env.update({"JUPYTER_PATH": os.pathsep.join(filter(None, [str(jupyter_dir), os.environ.get("JUPYTER_PATH")])),
-                                  warmkernel.SOCKET_ENV: sock})
+                                  warmkernel.SOCKET_ENV: self._sock})
                 try:
-                    self._factory = warmkernel.start_factory(sock, validated=self.validated)
+                    self._factory = warmkernel.start_factory(self._sock, validated=self.validated, wait=self.wait)
                 except RuntimeError:
                     self._factory = None  # the kernelspec's client falls back to a plain ipykernel
+            self._ready = self.wait or self._factory is None
         except BaseException:
             self.close()
             raise
         return self
+
+    def ready(self, validated: str | None = None) -> None:
+        """Before the first notebook: a factory started without ``wait`` is given the data
+        fingerprint the runner validated and waited for (if it does not start, the kernels
+        are plain ipykernels). Nothing to do otherwise."""
+        if self._ready:
+            return
+        self._ready = True
+        from analysis.build import warmkernel
+        try:
+            warmkernel.factory_ready(self._factory, self._sock, validated or self.validated)
+        except RuntimeError:
+            warmkernel.stop_factory(self._factory)
+            self._factory = None
 
     def env(self) -> dict[str, str]:
         return dict(self._env)
@@ -472,6 +494,7 @@ def _run_pool(todo, executed_dir, workers, kernels: Kernels, code, index, valida
     from tqdm import tqdm
 
     results = []
+    kernels.ready(validated)
     pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), initializer=_init_worker, initargs=(kernels.env(),))
     try:
         futures = {pool.submit(execute_one, job, executed_dir, validated, 600, kernels.kernel): job for job in todo}

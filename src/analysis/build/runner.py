@@ -4,7 +4,8 @@
    become :class:`BuildInterrupted`, so every temporary file, socket and process of the
    build is cleaned up on the way out
 2. write ``_toc.yml`` (:mod:`analysis.build.jobs`); validate the datasets that changed
-   (:func:`analysis.build.cache.validate_changed`)
+   (:func:`analysis.build.cache.validate_changed`); meanwhile the kernel factory
+   (:mod:`analysis.build.warmkernel`) imports its modules
 3. execute the notebooks whose inputs changed (:mod:`analysis.build.execute`)
 4. stage the Sphinx source tree and render HTML (:mod:`analysis.build.render`); with
    ``strict`` any Sphinx warning fails the build; print the book's PDF and one PDF per
@@ -31,7 +32,7 @@ import signal
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,21 +113,25 @@ def _build(book, only, workers, pdf, force, build_dir, quiet, publish_partial, s
     timings: dict[str, float] = {}
 
     t = time.perf_counter()
-    write_toc(book)
-    from analysis.sources.datasets import DataError
-    try:  # a catalogue that does not read (e.g. a unit outside its vocabulary) is a one-line data error
-        index = cache.DataIndex()  # each CSV read once for the validation stamp and the job fingerprints
-    except DataError as err:
-        raise BuildError(f"data check failed, nothing built: {err}") from None
-    cache.validate_changed(work / "validated-data.json", index)
-    validated = cache.data_hash()  # notebooks are told (hook cell) that this data version is valid
-    timings["validate"] = time.perf_counter() - t
+    # the kernel factory starts first: its imports run beside the validation; it is told the
+    # validated data version, and waited for, only if a notebook is to run; it ends with the notebooks
+    with ExitStack() as stack:
+        kernels = kernels or stack.enter_context(Kernels(warm, wait=False))
+        write_toc(book)
+        from analysis.sources.datasets import DataError
+        try:  # a catalogue that does not read (e.g. a unit outside its vocabulary) is a one-line data error
+            index = cache.DataIndex()  # each CSV read once for the validation stamp and the job fingerprints
+        except DataError as err:
+            raise BuildError(f"data check failed, nothing built: {err}") from None
+        cache.validate_changed(work / "validated-data.json", index)
+        validated = cache.data_hash()  # notebooks are told (hook cell) that this data version is valid
+        timings["validate"] = time.perf_counter() - t
 
-    t = time.perf_counter()
-    all_jobs = jobs(book)
-    chosen = {j.name for j in jobs(book, only)} if only else {j.name for j in all_jobs}
-    results = run_jobs([j for j in all_jobs if j.name in chosen], executed, workers, force, quiet, warm,
-                       index, validated, kernels)
+        t = time.perf_counter()
+        all_jobs = jobs(book)
+        chosen = {j.name for j in jobs(book, only)} if only else {j.name for j in all_jobs}
+        results = run_jobs([j for j in all_jobs if j.name in chosen], executed, workers, force, quiet, warm,
+                           index, validated, kernels)
     for j in all_jobs:  # jobs not chosen this time keep their last execution
         if j.name not in chosen:
             ok = (executed / f"{j.out}.ipynb").exists()

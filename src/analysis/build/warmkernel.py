@@ -20,8 +20,9 @@ import time
 
 SOCKET_ENV = "ANALYSIS_KERNEL_FACTORY"
 KERNEL_NAME = "book-warm"
+PENDING = "-"  # the factory's fingerprint argument: read it from standard input after the imports
 # Imported once in the factory. Not matplotlib.pyplot: the kernel chooses its backend at start.
-PRELOAD = ("numpy", "pandas", "yaml", "statsmodels.api", "IPython", "ipykernel.kernelapp", "ipykernel.ipkernel",
+PRELOAD = ("numpy", "pandas", "yaml", "IPython", "ipykernel.kernelapp", "ipykernel.ipkernel",
            "ipykernel.zmqshell", "ipykernel.debugger", "debugpy", "tornado", "pdb", "psutil",
            "matplotlib", "matplotlib.figure", "matplotlib.font_manager", "myst_nb",
            "analysis.sources.datasets", "analysis.report.display", "analysis.metrics.planactual", "analysis.metrics.indicators",
@@ -77,6 +78,9 @@ def _child(req: dict) -> None:
     os._exit(0)
 
 
+WARMED_FOR: str | None = None  # the data fingerprint warm_caches() was given (a forked kernel inherits it)
+
+
 def warm_caches(validated: str | None = None) -> None:
     """Fill, once in the factory, the caches every notebook fills first: the texts of both
     languages, the datasets (read and checked as :func:`analysis.sources.datasets.load` reads
@@ -86,9 +90,11 @@ def warm_caches(validated: str | None = None) -> None:
     cache fingerprint), and :func:`~analysis.sources.datasets.load` still re-reads a file whose
     modification time changed. A dataset that does not read is left for the notebook to fail on,
     with its own message."""
+    global WARMED_FOR
     from analysis.core import text
     from analysis.sources import datasets
 
+    WARMED_FOR = validated
     for lang in text.LANGUAGES:
         text.labels(lang)
         text.data_texts(lang)
@@ -112,7 +118,9 @@ def warm_caches(validated: str | None = None) -> None:
 
 def serve(path: str, validated: str | None = None) -> None:
     """Run the factory: preload (:data:`PRELOAD`, :func:`warm_caches`), then fork a kernel per
-    request on the unix socket ``path``."""
+    request on the unix socket ``path``. ``validated`` :data:`PENDING`: the data fingerprint is
+    the first line of standard input, read after the imports (:func:`start_factory` without
+    ``wait``), so the imports can run while the runner validates the data."""
     import importlib
 
     # as ipykernel does for its kernels, and before matplotlib is imported (it reads this
@@ -128,6 +136,8 @@ def serve(path: str, validated: str | None = None) -> None:
     # truncate wide frames' text (display.max_columns 0); in a Jupyter kernel it picks 20.
     if "pandas" in sys.modules:
         sys.modules["pandas"].set_option("display.max_columns", 20)
+    if validated == PENDING:
+        validated = sys.stdin.readline().strip() or None
     warm_caches(validated)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
     tmp = path + ".tmp"
@@ -158,25 +168,46 @@ def serve(path: str, validated: str | None = None) -> None:
             conn.sendall(f"{pid}\n".encode())
 
 
-def start_factory(path: str, env: dict | None = None, timeout: float = 60.0, validated: str | None = None):
+def start_factory(path: str, env: dict | None = None, timeout: float = 60.0, validated: str | None = None,
+                  wait: bool = True):
     """Start a factory process and wait until it listens; returns the Popen. ``validated``: the
-    data fingerprint the runner validated (:func:`warm_caches`)."""
+    data fingerprint the runner validated (:func:`warm_caches`). Without ``wait`` it returns at
+    once: the factory imports its modules and then waits for :func:`factory_ready`, which gives
+    it the fingerprint and waits until it listens."""
     import subprocess
     if os.path.exists(path):
         os.unlink(path)
     env = dict(env or os.environ, OPENBLAS_NUM_THREADS="1")
     # its own process group (session): the kernels it forks stay in it, so stop_factory() can
     # end them all at once, and a Ctrl-C in the terminal reaches them only through their client
-    proc = subprocess.Popen([sys.executable, "-m", "analysis.build.warmkernel", "--serve", path, *filter(None, [validated])], env=env,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    proc = subprocess.Popen([sys.executable, "-m", "analysis.build.warmkernel", "--serve", path,
+                             *filter(None, [validated if wait else PENDING])], env=env,
+                            stdin=subprocess.DEVNULL if wait else subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    if wait:
+        _wait_listening(proc, path, timeout)
+    return proc
+
+
+def factory_ready(proc, path: str, validated: str | None = None, timeout: float = 60.0) -> None:
+    """Give a factory started without ``wait`` the data fingerprint (``validated``) and wait
+    until it listens on ``path``; raises RuntimeError (the factory killed) if it does not."""
+    if proc.stdin is not None and not proc.stdin.closed:
+        try:
+            proc.stdin.write(f"{validated or ''}\n".encode())
+            proc.stdin.close()
+        except OSError:  # the factory is gone: the wait below says so
+            pass
+    _wait_listening(proc, path, timeout)
+
+
+def _wait_listening(proc, path: str, timeout: float) -> None:
     t0 = time.monotonic()
     while not os.path.exists(path):
         if proc.poll() is not None or time.monotonic() - t0 > timeout:
             proc.kill()
             raise RuntimeError("the kernel factory did not start")
         time.sleep(0.05)
-    return proc
 
 
 def stop_factory(proc) -> None:
@@ -186,6 +217,8 @@ def stop_factory(proc) -> None:
     except (ProcessLookupError, PermissionError):
         pass
     proc.wait()
+    if proc.stdin is not None:
+        proc.stdin.close()
 
 
 # ------------------------------------------------------------------------------ client
@@ -223,6 +256,8 @@ def client(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--serve":
-        serve(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
+        # the importable module, not this __main__ copy: its state (WARMED_FOR) is what kernels import
+        from analysis.build import warmkernel
+        warmkernel.serve(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
     else:
         sys.exit(client(sys.argv[1:]))
