@@ -2,4 +2,4 @@
 
 Every computation the book shows lives here; notebooks only call it.
 """
-__version__ = "0.3.2"  # the book's semantic version: see CHANGELOG.md
+__version__ = "0.3.3"  # the book's semantic version: see CHANGELOG.md
