@@ -126,6 +126,15 @@ def test_no_english_sentence_of_the_text_is_on_a_persian_page(sites):
     assert _on_persian_pages(sites, runs) == []
 
 
+def test_a_persian_percentage_has_the_persian_percent_sign(sites):
+    """Persian digits take ٪ right after them, never the Latin "%" (a table once showed the
+    printed percentages as "۲۱۸٫۴ %": digits localised, sign appended after)."""
+    mixed = []
+    for rel in chapter_files():
+        mixed += [f"{rel}: {m}" for m in re.findall(r"[۰-۹][۰-۹٫٬]*\s?%", _article(sites["fa"] / f"{rel}.html"))]
+    assert mixed == []
+
+
 def test_no_english_data_text_is_on_a_persian_page(sites):
     """The texts whose English home is the data (column descriptions, flag reasons, the audit's
     checks and notes, figure descriptions) are in Persian on the Persian pages."""

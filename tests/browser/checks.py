@@ -22,6 +22,9 @@ What counts as a problem (``Problem.kind``):
   ``PERSIAN_BLOCKS`` below for the definition);
 * ``link``: a link into the site whose file does not exist, or whose ``#fragment`` is no
   ``id`` (nor ``<a name>``) of the target page;
+* ``numbers``: in a column of a table, the number cells (``td.num``) do not end at the same
+  x: their units digits do not line up (digits run left-to-right in both editions, so numbers
+  are set to the right of their cells in both);
 * ``overflow``: at a 390 px wide phone viewport the page scrolls sideways
   (``scrollWidth`` of ``<html>`` or ``<body>`` greater than ``innerWidth``);
 * ``axe``: an axe-core violation of impact serious or critical; colour contrast is checked
@@ -141,13 +144,36 @@ async (blocksSelector) => {
                    text: text.trim().replace(/\s+/g, ' ').slice(0, 60)});
     }
   }
+  // numbers: per table column, the right edge of each number cell's text (tables with merged
+  // body cells are left out: a cell's index is then not its column)
+  const misaligned = [];
+  for (const table of document.querySelectorAll('table')) {
+    const cells = [...table.querySelectorAll('td')];
+    if (!rendered(table) || cells.some(c => c.rowSpan > 1 || c.colSpan > 1)) continue;
+    const cols = new Map();
+    for (const cell of cells) {
+      if (!cell.classList.contains('num') || !rendered(cell) || !cell.textContent.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const rects = [...range.getClientRects()].filter(r => r.width > 0);
+      if (!rects.length) continue;
+      if (!cols.has(cell.cellIndex)) cols.set(cell.cellIndex, []);
+      cols.get(cell.cellIndex).push({right: Math.max(...rects.map(r => r.right)), text: cell.textContent.trim()});
+    }
+    for (const [i, xs] of cols) {
+      const lo = xs.reduce((a, b) => a.right <= b.right ? a : b), hi = xs.reduce((a, b) => a.right >= b.right ? a : b);
+      if (hi.right - lo.right > 1.5)
+        misaligned.push({table: table.caption ? table.caption.textContent.trim().replace(/\s+/g, ' ').slice(0, 50) : shortPath(table),
+                         column: i + 1, spread: Math.round(hi.right - lo.right), a: lo.text.slice(0, 20), b: hi.text.slice(0, 20)});
+    }
+  }
   const body = document.body.innerText || '';
   const showsPersian = ((body.match(arabic) || []).length) >= 2;
 
   const links = [...document.querySelectorAll('a[href]')].map(a => a.href);
   const ids = [...document.querySelectorAll('[id]')].map(e => e.id)
     .concat([...document.querySelectorAll('a[name]')].map(a => a.getAttribute('name')));
-  return {brokenImages, faces, showsPersian, nPersianBlocks: persianBlocks.length, notRtl, links, ids,
+  return {brokenImages, faces, showsPersian, nPersianBlocks: persianBlocks.length, notRtl, misaligned, links, ids,
           lang: document.documentElement.lang};
 }
 """
@@ -463,6 +489,9 @@ class _Tab:
             for b in f["notRtl"]:
                 self._problem("direction", f"{b['element']}{' lang=' + b['lang'] if b['lang'] else ''} is {b['direction']}: {b['text']!r}"
                                            + (f" (in {b['where']})" if b["where"] else ""))
+            for m in f["misaligned"]:
+                self._problem("numbers", f"table {m['table']!r}, column {m['column']}: the numbers end {m['spread']} px apart "
+                                         f"({m['a']!r} and {m['b']!r}); their units digits do not line up")
             times["facts"] = time.perf_counter() - t - sum(times.values())
             if self.use_axe:
                 await page.add_script_tag(url=base + TOOL_PATH)

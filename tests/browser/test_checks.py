@@ -56,12 +56,16 @@ GOOD = HEAD.format(title="Good") + """<h1 id="top">Good page</h1>
 <p lang="fa">این یک بند فارسی است.</p>
 <table><caption>Cells</caption><tr><th>Name</th></tr><tr><td dir="auto">استان ایلام</td></tr>
 <tr><td>Ilam · \u2068ایلام\u2069</td></tr></table>
+<table dir="rtl"><caption>Counts</caption><tr><th>n</th></tr><tr><td class="num" style="text-align: right">۵</td></tr>
+<tr><td class="num" style="text-align: right">۴۸۷</td></tr></table>
 <p><a href="bad.html#x">to the other page</a>, <a href="#top">top</a>, <a href="https://example.org/">a site elsewhere</a></p>
 </main></body></html>"""
 
 BAD = HEAD.format(title="Bad") + """<h1 id="x">Bad page</h1>
 <p>این بند فارسی است ولی جهت ندارد.</p>
 <table><tr><th>Name</th></tr><tr><td>۱: میوه های گرمسیری (tropical fruit)</td></tr></table>
+<table dir="rtl"><caption>Counts</caption><tr><th>n</th></tr><tr><td class="num" style="text-align: left">۵</td></tr>
+<tr><td class="num" style="text-align: left">۴۸۷</td></tr></table>
 <img src="missing.png" alt="a missing picture"> <img src="pic.svg">
 <img src="https://example.invalid/track.png" alt="">
 <div style="width: 1000px">wide</div>
@@ -88,7 +92,9 @@ def test_a_real_run_finds_each_kind_of_problem_and_none_on_a_clean_page(tmp_path
     bad = {}
     for p in rep.problems:
         bad.setdefault(p.kind, []).append(p.detail)
-    assert sorted(bad) == ["axe", "console", "direction", "exception", "external", "image", "link", "overflow", "request"]
+    assert sorted(bad) == ["axe", "console", "direction", "exception", "external", "image", "link", "numbers", "overflow", "request"]
+    # ۵ set to the left of its cell, under the ۴ of ۴۸۷ (the right-aligned column of the good page passes)
+    assert [d.split(":")[0] for d in bad["numbers"]] == ["table 'Counts', column 1"] and "'۵' and '۴۸۷'" in bad["numbers"][0]
     assert any("boom" in d for d in bad["console"]) and any("uncaught" in d for d in bad["exception"])
     assert any("example.invalid/track.png" in d for d in bad["external"])
     assert any("missing.png" in d for d in bad["image"]) and any("missing.png answered 404" in d for d in bad["request"])

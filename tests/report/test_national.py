@@ -199,7 +199,10 @@ def test_english_values_read_as_before(nat):
     # 002 line 572: 2776 / 2477 = 112.07 %, printed 100; first of the six capped rows
     assert s["nat_capped_list"].startswith("New parks/zones: industrial land (Table 5: 112.1 % printed as 100 %); ")
     assert s["nat_under_below"] == "95 %" and s["nat_over_above"] == "105 %"
-    html = ch_national.table(nat)._repr_html_()
+    t = ch_national.table(nat)
+    # 002 line 4662: "4/218" printed beside plan 2200 and actual 4806 (Table 63)
+    assert list(t.df[(t.df.iloc[:, 4] == "2,200") & (t.df.iloc[:, 5] == "4,806")].iloc[:, 6]) == ["218.4 %"]
+    html = t._repr_html_()
     assert "capped at 100 %" in html and "over plan (&gt; 105 %)" in html
     assert "<caption dir=\"auto\">National plan/actual indicators of ISIPO's 1401 report" in html.replace("&#x27;", "'")
 
@@ -216,4 +219,8 @@ def test_persian_edition(nat, persian):
     t = ch_national.table(nat)
     assert set(t.df.iloc[:, 8]) <= {ch_national.category_text(c) for c in ("not started", "under", "met", "over")}
     assert "بیش از برنامه" in t.df.iloc[0, 8]
+    # 002 line 4662 prints "4/218" beside plan 2200 and actual 4806 (exhibitions, Table 63): the
+    # printed percentage 218.4 in Persian form, ٪ right after the digits (was "۲۱۸٫۴ %")
+    printed = t.df[(t.df.iloc[:, 4] == "۲٬۲۰۰") & (t.df.iloc[:, 5] == "۴٬۸۰۶")].iloc[:, 6]
+    assert list(printed) == ["۲۱۸٫۴٪"]
     assert "<caption dir=\"auto\">شاخص‌های برنامه و عملکرد ملی" in t._repr_html_()

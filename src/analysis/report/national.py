@@ -29,7 +29,7 @@ import pandas as pd
 from analysis.core.text import bi, data_text, en, fa, language, t
 from analysis.metrics import planactual
 from analysis.report import cite, figures
-from analysis.report.display import DASH, Table, Traced, num, pct, plain
+from analysis.report.display import DASH, Table, Traced, num, pct, percent, plain
 from analysis.report.numerals import persian_ticks
 from analysis.sources.audit import compare_percent, cut_or_raised
 from analysis.sources.audit import figure as audit_figure
@@ -510,8 +510,7 @@ def table(df: pd.DataFrame | None = None) -> Table:
             bi("national.period"): plain(r.period),
             bi("plan"): num(r.plan, plan_dec), bi("actual"): num(r.actual, plan_dec if r.unit == "million saplings" else
                                                                (1 if not pd.isna(r.actual) and r.actual % 1 else 0)),
-            bi("national.printed_pct"): DASH if pd.isna(r.printed_pct) else
-            f"{num(r.printed_pct, 1 if r.printed_pct % 1 else 0)} %",
+            bi("national.printed_pct"): percent(r.printed_pct, 1 if r.printed_pct % 1 else 0),
             bi("ratio"): pct(r.ratio), bi("category"): category_text(r.category),
             bi("national.verdict"): DASH if r.verdict == "not printed" else verdict_text(r.verdict),
             bi("national.source_line"): str(r.source_line),
