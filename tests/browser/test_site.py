@@ -74,6 +74,11 @@ def test_persian_blocks_are_right_to_left(report):
     assert _listed(report.of_kind("direction")) == []
 
 
+def test_numbers_in_a_table_column_line_up(report):
+    """In both editions the number cells of a column end at one x (their units digits line up)."""
+    assert _listed(report.of_kind("numbers")) == []
+
+
 def test_internal_links_resolve(report):
     assert _listed(report.of_kind("link")) == []
 
