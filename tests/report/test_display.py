@@ -123,3 +123,21 @@ def test_a_persian_cell_that_opens_with_a_signed_number_is_right_to_left(persian
     html_ = d.Table(pd.DataFrame({"x": ["\u200e−۰٫۰۹ تا ۱٫۰۱", "abc"]}))._repr_html_()
     assert '<td class="text" dir="rtl">\u200e−۰٫۰۹ تا ۱٫۰۱</td>' in html_
     assert '<td class="text" dir="auto">abc</td>' in html_
+
+
+def test_a_persian_cell_that_opens_with_a_latin_name_is_right_to_left():
+    """In the Persian edition a cell with Persian words is right-to-left even when a Latin name
+    opens it (the trace table's "province = Khuzestan، plan = ۲۰", a citation "actual/plan از …");
+    in the English edition such a cell keeps dir="auto" (an English name · its Persian twin)."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+    frame = pd.DataFrame({"x": ["province = Khuzestan، plan = ۲۰"]})
+    cites = [SimpleNamespace(short="actual/plan از 002 · ج7 · س630", long="...")]
+    with text.language_as("fa"):
+        html_ = d.Table(frame, cite=cites)._repr_html_()
+    assert '<td class="text" dir="rtl">province = Khuzestan، plan = ۲۰</td>' in html_
+    assert '<td class="cite" dir="rtl">actual/plan از 002 · ج7 · س630</td>' in html_
+    with text.language_as("en"):
+        html_ = d.Table(pd.DataFrame({"x": ["Water supply · \u2068تأمین آب\u2069"]}))._repr_html_()
+    assert '<td class="text" dir="auto">Water supply' in html_

@@ -72,7 +72,7 @@ def test_printed_values_and_captions():
     assert "assigned to Hamadan" in ch.priority_table("Hamadan").caption
     assert ch.priority_table("Ilam").caption.endswith("Source: 004, Tables 2, 3.")
     cell = ch.isipo_table().df.iloc[0, 1]  # land, Ilam: ratio and rank among 30 (002 Table 7)
-    assert cell.endswith("/30") and "%, " in cell
+    assert cell.endswith(" of 30)") and "% (rank " in cell  # as the other tables give a rank ("8 of 30"), not "20/30"
 
 
 def test_every_data_word_shown_has_a_text():
@@ -117,3 +117,12 @@ def test_financing_figure_writes_every_sector_whole():
     shown = " | ".join(x.get_text().replace("\n", " ") for x in ch.financing_figure().findobj(Text))
     for e, f in zip(sec.sector_en, sec.sector_fa):
         assert e in shown and f in shown, (e, f)
+
+
+def test_isipo_counts_split_short_of_plan_from_not_started(by_language):
+    """The four provinces' defined ratios (002 Tables 7, 13-16, 20, 53): Ilam 5 (no electricity
+    plan, zero wastewater plans), Kermanshah 5 (not in the telephone table), Lorestan 6, Hamadan 7.
+    Short of plan: the capital budget of all four, land in Ilam and Kermanshah, water in
+    Lorestan; not started (actual 0): Ilam's telephone and fibre."""
+    v = by_language["en"]
+    assert (str(v["kl_n_defined"]), str(v["kl_n_under"]), str(v["kl_n_not_started"])) == ("23", "7", "2")

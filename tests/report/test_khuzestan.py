@@ -61,7 +61,7 @@ def test_minutes_values():
     # line 254: about 1 500 billion tomans of programme loans = 15 000 billion rials, of 24 000 billion
     # tomans (240 000 billion rials) lent by the network: 1/16 = 6.25 %
     assert (v["prog_loans"], v["net_loans"]) == ("15,000", "240,000")
-    assert v["prog_share"] == v["prog_share_printed"]
+    assert v["prog_share"] == v["prog_share_printed"] == "6.25 %"
     # line 363: up to 130 billion tomans = 1 300 billion rials
     assert v["r7_rials"] == "1,300"
     # line 238: loan-to-deposit ratio 51 %, rank 27-28
@@ -71,6 +71,16 @@ def test_minutes_values():
 def test_billion_rials():
     assert kz.billion_rials(1_300_000_000_000) == "1,300"
     assert kz.billion_rials(None) == "—"
+    # 003 line 232: a loan ceiling of "up to 50 million tomans" = 500 million rials = 0.5 billion (was shown as 0)
+    assert kz.billion_rials(500_000_000) == "0.5"
+
+
+def test_lending_and_rates_tables_keep_small_figures():
+    lend = kz.lending_table().df
+    assert "0.5" in set(lend.iloc[:, 4])  # the 50-million-toman ceiling of line 232, in billion rials
+    # line 254: "one sixteenth" (printed in words), 1/16 = 0.0625, not rounded to 0.1
+    rates = kz.rates_table().df
+    assert any(cell.startswith("0.0625") for cell in rates.iloc[:, 2])
 
 
 def test_isipo_values():

@@ -166,3 +166,13 @@ def test_persian_edition_has_persian_words(persian):
         caption = re.search(r"<caption[^>]*>(.*?)</caption>", html)[1]
         assert not re.search(r"[A-Za-z]{3,}", caption.replace("FP.CPI.TOTL.ZG", "")), caption
     assert "میلیون ریال" in ch.budgets_table().caption  # the catalogue's unit, in Persian
+
+
+def test_the_cost_table_has_one_source_column():
+    """Each row's table and lines are in the citation column ("money / jobs of 002, Table 41, line
+    3566"); a data column headed "Source" beside it repeated them under the same heading."""
+    import re
+    table = ch.cost_table()
+    heads = re.findall(r"<th[^>]*>([^<]*)</th>", table._repr_html_())
+    assert [h for h in heads if h.startswith("Source")] == ["Source · منبع"]  # the citation column only
+    assert all(c.short.startswith("money / jobs of ") for c in table.cites)

@@ -5,6 +5,7 @@ import math
 import re
 
 import matplotlib
+import matplotlib.text
 import pytest
 
 from analysis.core import paths
@@ -228,3 +229,22 @@ def test_a_highlight_map_is_the_same_bytes_whatever_the_hash_seed():
     digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(digests) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_the_locator_credit_overprints_no_other_text(lang):
+    """The OpenStreetMap credit sits on a line of its own under the colour bar's label (the
+    Persian label, centred, reached the credit's corner and was printed over it)."""
+    from analysis.core import text
+    from analysis.report import province_chapter as pc
+    with text.language_as(lang):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        fig = pc.province_chapter("Fars").locator_figure()
+        FigureCanvasAgg(fig).draw()  # as the page shows it: the colour bar's label placed
+        renderer = fig.canvas.get_renderer()
+        credit = next(t for t in fig.texts if "OpenStreetMap" in t.get_text())
+        box = credit.get_window_extent(renderer)
+        others = [t for t in fig.findobj(matplotlib.text.Text)
+                  if t is not credit and t.get_visible() and t.get_text().strip() and t.get_figure() is fig]
+        hits = [t.get_text() for t in others if box.overlaps(t.get_window_extent(renderer))]
+    assert len(others) > 5 and hits == []

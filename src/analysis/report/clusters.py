@@ -1,4 +1,4 @@
-"""Chapter "Industrial clusters · خوشه‌های صنعتی" (notebooks/04_clusters.md).
+"""Chapter "Business clusters · خوشه‌های کسب‌وکار" (notebooks/04_clusters.md).
 
 Everything the chapter shows is computed here: ISIPO's 1401 cluster programme
 plan vs actual (002 Table 26, lines 2373-2393), the before/after indicators of

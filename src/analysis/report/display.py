@@ -276,7 +276,14 @@ class Table:
     def _repr_html_(self) -> str:
         # dir="auto": each header, caption and text cell takes the direction of its first strong
         # letter, so a Persian cell is right-to-left inside an English page and vice versa
-        from analysis.core.text import t
+        from analysis.core.text import language, t
+        persian = language() == "fa"
+
+        def direction(text: str) -> str:
+            # in the Persian edition a cell with Persian words in it is right-to-left even when it
+            # opens with a Latin name ("province = Khuzestan، plan = ۲۰"; a citation "actual/plan
+            # از …"): dir="auto" would lay it out left-to-right and scramble its order
+            return "rtl" if persian and PERSIAN_LETTER.search(text) else "auto"
         head = "".join(f'<th dir="auto">{escape(c)}</th>' for c in self.df.columns)
         if self.cites is not None:
             head += f'<th class="cite" dir="auto">{escape(t("provenance.col_source"))}</th>'
@@ -298,9 +305,10 @@ class Table:
                 else:
                     if IDENTIFIER.match(text):  # a dataset or column name: may break after its underscores
                         text = text.replace("_", "_<wbr>")
-                    cells.append(f'<td class="text" dir="auto">{text}</td>')
+                    cells.append(f'<td class="text" dir="{direction(text)}">{text}</td>')
             if self.cites is not None:
-                cells.append(f'<td class="cite" dir="auto">{escape(cit.short) if cit is not None else DASH}</td>')
+                short = escape(cit.short) if cit is not None else DASH
+                cells.append(f'<td class="cite" dir="{direction(short)}">{short}</td>')
             rows.append(f"<tr{mark}>{''.join(cells)}</tr>")
         cap = f'<caption dir="auto">{escape(self.caption)}</caption>' if self.caption else ""
         # a wide table scrolls sideways on screen instead of overflowing the page; the scrolling

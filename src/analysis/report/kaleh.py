@@ -368,6 +368,7 @@ def values(lang: str | None = None) -> dict[str, str]:
                                     for k in bud.index], "join_semicolon", lang),
         "kl_budget_national": pct(bud.national_ratio.iloc[0]),
         "kl_n_under": plain((prof.category == "under").sum()),
+        "kl_n_not_started": plain((prof.category == "not started").sum()),
         "kl_n_defined": plain(prof.ratio.notna().sum()),
     }
     for k, c_ in _value_cites(p, t6, tot, sec, top, prof).items():
@@ -419,6 +420,7 @@ def _value_cites(p: pd.DataFrame, t6: pd.DataFrame, tot: pd.Series, sec: pd.Data
         "kl_budget_national": cite.computed("ratio_of_sums", dataset=budget.dataset, num=budget.actual,
                                             den=budget.plan, n=n_budget),
         "kl_n_under": cite.computed("profile_under", **pairs),
+        "kl_n_not_started": cite.computed("profile_not_started", **pairs),
         "kl_n_defined": cite.computed("profile_defined", **pairs),
     }
 

@@ -21,7 +21,19 @@ from analysis.core import jalali
 from analysis.core.text import bi, data_text, language, pair, t
 from analysis.metrics import planactual
 from analysis.report import cite, figures
-from analysis.report.display import DASH, Table, Traced, gregorian_date, jalali_date, num, ordinal, pct, plain, unit_text
+from analysis.report.display import (
+    DASH,
+    Table,
+    Traced,
+    gregorian_date,
+    jalali_date,
+    localise,
+    num,
+    ordinal,
+    pct,
+    plain,
+    unit_text,
+)
 from analysis.report.numerals import persian_ticks
 from analysis.sources.datasets import dataset, load
 
@@ -87,7 +99,14 @@ def rank_text(rank, lang: str | None = None) -> str:
 
 
 def _number(v) -> str:
-    return num(v, 0 if float(v) == int(v) else 1)
+    """A stated figure with the decimals it was stated with (up to four): ``0.0625`` for the
+    "one sixteenth" of 003 l.254 (one decimal made it 0.1).
+
+    >>> _number(0.0625), _number(14.5), _number(13000.0)
+    ('0.0625', '14.5', '13,000')
+    """
+    decimals = len(f"{float(v):.4f}".rstrip("0").partition(".")[2])
+    return num(v, decimals)
 
 
 def as_stated(row, lang: str | None = None) -> str:
@@ -163,7 +182,8 @@ def programme_values(lang: str | None = None) -> dict[str, str]:
         "k_agencies_per_prog_median": num(per_prog.median(), 0), "k_agencies_per_prog_max": num(per_prog.max()),
         "k_single_agency": num(int((per_prog == 1).sum())),
         "k_flagged_rows": num(len(flagged)), "k_flagged_name": str(flagged["agency_fa"].iloc[0]) if len(flagged) else DASH,
-        "k_flagged_lines": joined(sorted(flagged["source_line_agency"].unique()), lang),
+        # line numbers in running text: Persian digits in Persian (the citation tags keep Latin ones)
+        "k_flagged_lines": joined([localise(str(int(x)), lang) for x in sorted(flagged["source_line_agency"].unique())], lang),
         "k_approved_j": jalali_date(appr), "k_approved_g": gregorian_date(appr),
     }
     progs, links = "khz_productivity_programmes", "khz_programme_agencies"
@@ -392,14 +412,16 @@ def minutes_figures(category: str | None = None, scope: str | None = None) -> pd
 
 
 def billion_rials(rials) -> str:
-    """Rials as billion rials, no decimals; missing as a dash.
+    """Rials as billion rials: no decimals, one below 10 billion where the amount has a
+    fraction (the "up to 50 million tomans" of 003 l.232 is 0.5, not 0); missing as a dash.
 
-    >>> billion_rials(1300000000000), billion_rials(None)
-    ('1,300', '—')
+    >>> billion_rials(1300000000000), billion_rials(500000000), billion_rials(None)
+    ('1,300', '0.5', '—')
     """
     if rials is None or pd.isna(rials):
         return DASH
-    return num(float(rials) / 1e9)
+    x = float(rials) / 1e9
+    return num(x, 1 if x < 10 and x % 1 else 0)
 
 
 def lending_table() -> Table:
@@ -452,7 +474,8 @@ def minutes_values(lang: str | None = None) -> dict[str, str]:
         "u_fall_recomputed": num(u96.value - u98.value, 1), "u_rural_fall": num(rural.value, 1),
         "ltd": pct(ltd.value / 100, 0), "ltd_rank_lo": num(rank.value), "ltd_rank_hi": num(rank.value_max),
         "prog_loans": billion_rials(prog.value_rials), "net_loans": billion_rials(net.value_rials),
-        "prog_share": pct(float(prog.value_rials) / float(net.value_rials)), "prog_share_printed": pct(sixteenth.value),
+        # two decimals, as the loans chapter gives them: one sixteenth is 6.25 %, which one decimal rounds to 6.2
+        "prog_share": pct(float(prog.value_rials) / float(net.value_rials), 2), "prog_share_printed": pct(sixteenth.value, 2),
         "r7_rials": billion_rials(r7.value_rials), "r7_printed": as_stated(r7, lang),
         "n_loan_figures": num(len(loans)), "n_loan_flagged": num(int(loans["flag"].notna().sum())),
         "n_implied_tomans": num(int((loans["unit"] == "billion (tomans implied)").sum())),

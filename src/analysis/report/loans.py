@@ -277,8 +277,7 @@ def cost_table() -> Table:
         _label("loans.jobs_per_b"): [num(v, 1) for v in c.jobs_per_billion],
         _label("loans.money_note"): [n + (f"{sep} {t('loans.planned')}" if p else "") for n, p in zip(c.money, c.plan)],
         _label("loans.per_job_1401"): [num(v, 1) for v in c.m_rials_per_job_1401],
-        _label("source"): list(c.source),
-    })
+    })  # where each row is read: the source column (money / jobs of its table and lines), not a second one
     return Table(out, caption=t("loans.cost_caption", offset=plain(prices.JALALI_OFFSET)),
                  cite=[cite.computed("per_job_of", source=src) for src in c.source])
 

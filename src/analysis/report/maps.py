@@ -416,20 +416,25 @@ def ratio_panels_colourbar(fig, ax, label: str):
                                    orientation="horizontal", fraction=0.045, pad=0.02, shrink=0.8)
 
 
+CREDIT_LINE = 0.22  # inches under a locator map's colour-bar label for the OpenStreetMap credit
+
+
 def locator(province_key: str, ratios: dict, *, label: str, note: str, title: str = ""):
     """A province chapter's locator map: every province coloured by its ``ratios`` (the
     achievement scale), ``province_key`` outlined in black and named with ``note`` (its ratio),
     the colour bar labelled ``label``."""
     import matplotlib.pyplot as plt
 
-    height = WIDTH * aspect() + 1.35
+    # from the foot: the credit on a line of its own (CREDIT_LINE inches: the colour bar's label,
+    # centred, is as wide as the credit's corner in Persian and overprinted it), the bar, the map
+    height = WIDTH * aspect() + 1.35 + CREDIT_LINE
     fig = new_figure(height)
-    ax = fig.add_axes((0.0, 1.0 / height, 1.0, WIDTH * aspect() / height))
+    ax = fig.add_axes((0.0, (1.0 + CREDIT_LINE) / height, 1.0, WIDTH * aspect() / height))
     choropleth(ax, ratios, highlight=[province_key], labels=True, label_keys=[province_key],
                notes={province_key: note}, fontsize=TEXT, show_credit=False, callouts=True)
     if title:
         set_title(ax, title)
-    bar = fig.add_axes((0.15, 0.62 / height, 0.7, 0.12 / height))
+    bar = fig.add_axes((0.15, (0.62 + CREDIT_LINE) / height, 0.7, 0.12 / height))
     from matplotlib.cm import ScalarMappable
     cb = figures.ratio_colourbar(fig, ScalarMappable(norm=figures.ratio_norm(), cmap=figures.ratio_cmap()), None, label,
                                  cax=bar, orientation="horizontal")
