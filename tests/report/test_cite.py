@@ -178,6 +178,11 @@ def test_a_source_citation_reads_seed_table_and_line_and_a_range():
     c = cite.source("land_added_by_province", {"source_line": 644, "source_line_end": 647})
     assert c.short == "002 · T7 · l.644–647" and not c.computed
     assert c.long == "Seed 002 (002_d5af3ce44bc30735.txt), Table 7, line 644–647; dataset land_added_by_province"
+    # in Persian the file name is isolated (else "002_d5af….txt" shows as "d5af….txt_002")
+    from analysis.core.text import language_as
+    with language_as("fa"):
+        fa = cite.source("land_added_by_province", {"source_line": 644, "source_line_end": 647}).long
+    assert "(\u2068002_d5af3ce44bc30735.txt\u2069)" in fa
     # a dataset spanning tables: the row's own table number, not the catalogue's list
     assert cite.source("loan_scheme_budgets", {"source_line": 3667, "table_no": "43"}).short == "002 · T43 · l.3667"
     # an unnumbered table (seed 003's resolutions): named in the long form only
