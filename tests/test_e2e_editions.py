@@ -126,6 +126,20 @@ def test_no_english_sentence_of_the_text_is_on_a_persian_page(sites):
     assert _on_persian_pages(sites, runs) == []
 
 
+def test_no_figure_is_described_by_its_file_path(sites):
+    """A screen reader reads a figure's alt text: the caption's first sentence, never the PNG's path
+    (a captioned figure; the reuse appendix's plain cell output of a figure is not one)."""
+    alts, by_path = 0, []
+    for lang in ("en", "fa"):
+        for rel in chapter_files():
+            page = (sites[lang] / f"{rel}.html").read_text(encoding="utf-8")
+            for alt, src in re.findall(r'<figure\b[^>]*>\s*<img alt="([^"]*)" src="([^"]*)"', page):
+                alts += 1
+                if alt == src or alt.endswith(".png"):
+                    by_path.append(f"{lang}/{rel}: {alt[:60]}")
+    assert alts > 100 and by_path == []
+
+
 def test_a_persian_percentage_has_the_persian_percent_sign(sites):
     """Persian digits take ٪ right after them, never the Latin "%" (a table once showed the
     printed percentages as "۲۱۸٫۴ %": digits localised, sign appended after)."""

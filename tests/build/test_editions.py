@@ -141,3 +141,19 @@ def test_the_build_localises_numbers_and_theme_words_in_one_pass(tmp_path):
     page = (tmp_path / "fa" / "p.html").read_text(encoding="utf-8")
     assert '<span class="section-number">۲.۱. </span>' in page and t("site.theme_skip", "fa") in page
     assert (editions.localise_numbers(tmp_path / "fa", "fa"), editions.localise_theme(tmp_path / "fa", "fa")) == (0, 0)
+
+
+def test_a_figures_image_is_described_by_its_caption_not_its_path(tmp_path):
+    """myst-nb gives a glued figure's image its own file path as alt text (a screen reader reads a
+    hash); the built pages give it the caption's first sentence. An image with an alt of its own
+    keeps it."""
+    page = tmp_path / "p.html"
+    page.write_text('<figure class="align-default" id="id6">\n<img alt="../_images/9c08.png" src="../_images/9c08.png" />\n'
+                    '<figcaption>\n<p><span class="caption-number">شکل 24.1 </span><span class="caption-text">استان و سهم '
+                    'تخصیص، ۱۴۰۱، با مقیاس رنگ (۱۰۰٪ = کم‌رنگ). منبع: ۰۰۲، جدول ۵۳.</span></p>\n</figcaption>\n</figure>\n'
+                    '<figure><img alt="a chart" src="b.png" /><figcaption><p><span class="caption-text">B.</span></p>'
+                    '</figcaption></figure>', encoding="utf-8")
+    assert editions.localise_pages(tmp_path, "fa") == 1
+    text = page.read_text(encoding="utf-8")
+    assert '<img alt="استان و سهم تخصیص، ۱۴۰۱، با مقیاس رنگ (۱۰۰٪ = کم‌رنگ)." src="../_images/9c08.png" />' in text
+    assert '<img alt="a chart" src="b.png" />' in text and "شکل ۲۴.۱" in text

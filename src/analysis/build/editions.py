@@ -133,8 +133,32 @@ def localise_numbers(site: Path, lang: str) -> int:
 
 
 def localise_pages(site: Path, lang: str) -> int:
-    """:func:`localise_numbers` and :func:`localise_theme` in one pass over the edition's pages."""
-    return _rewrite_pages(site, [_numbers_fix(lang), _theme_fix(lang)])
+    """:func:`localise_numbers`, :func:`localise_theme` and :func:`figure_alt_text` in one pass
+    over the edition's pages."""
+    return _rewrite_pages(site, [_numbers_fix(lang), _theme_fix(lang), figure_alt_text])
+
+
+# a glued figure's image: myst-nb gives it its own path as alt text, which a screen reader reads out
+FIGURE_IMAGE = re.compile(r'(<figure\b[^>]*>\s*<img alt=")([^"]*)(" src="([^"]*)"[^>]*>)(.*?</figure>)', re.S)
+CAPTION_TEXT = re.compile(r'<span class="caption-text">(.*?)</span>', re.S)
+
+
+def figure_alt_text(page: str) -> str:
+    """A figure's image whose alt text is its own file path gets the first sentence of its
+    caption instead (the caption, read after it, gives the rest and the source).
+
+    >>> figure_alt_text('<figure id="f"><img alt="a.png" src="a.png" /><figcaption><p>'
+    ...                 '<span class="caption-text">Ratios by province, 1401. Source: 002.</span></p></figcaption></figure>')[:62]
+    '<figure id="f"><img alt="Ratios by province, 1401." src="a.png'
+    """
+    def one(m: re.Match) -> str:
+        cap = CAPTION_TEXT.search(m.group(5))
+        if m.group(2) != m.group(4) or cap is None:
+            return m.group(0)
+        caption = " ".join(htmlmod.unescape(re.sub(r"<[^>]+>", "", cap.group(1))).split())
+        first = re.split(r"(?<=[.؟?!])\s", caption, maxsplit=1)[0]
+        return m.group(1) + htmlmod.escape(first, quote=True) + m.group(3) + m.group(5)
+    return FIGURE_IMAGE.sub(one, page)
 
 
 SEARCH_FOUND = "Search finished, found ${resultCount} page(s) matching the search query."
