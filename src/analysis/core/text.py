@@ -188,6 +188,16 @@ def isolate(text: str) -> str:
     return f"{FSI}{text}{PDI}"
 
 
+def isolate_in_persian(text: str, lang: str | None = None) -> str:
+    """A Latin name (a file, a path) for a sentence: isolated in the Persian edition, where
+    inside right-to-left text "002_d5af….txt" would show as "d5af….txt_002"; as it is in English.
+
+    >>> isolate_in_persian("002_a.txt", "fa") == "\u2068002_a.txt\u2069", isolate_in_persian("002_a.txt", "en")
+    (True, '002_a.txt')
+    """
+    return isolate(text) if (lang or language()) == "fa" else text
+
+
 def pair(english: str, persian: str) -> str:
     """A name as the edition shows it: in English, the English and the Persian joined by a
     middle dot, the Persian isolated; in Persian (:func:`use_language` ``"fa"``), the Persian alone.

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.core.text import isolate, language, t
+from analysis.core.text import isolate_in_persian, t
 
 __all__ = ["Cite", "Ref", "computed", "join", "province", "province_or_absent", "rows", "source", "with_note"]
 
@@ -57,8 +57,7 @@ class Ref:
         return t("provenance.short_no_table", seed=self.seed, lines=self.lines)
 
     def long(self) -> str:
-        # the file name isolated in Persian text, where "002_d5af….txt" would show as "d5af….txt_002"
-        file = isolate(self.file) if language() == "fa" else self.file
+        file = isolate_in_persian(self.file)
         if self.table:
             return t("provenance.long", seed=self.seed, file=file, table=self.table, lines=self.lines,
                      dataset=self.dataset)

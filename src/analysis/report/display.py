@@ -280,10 +280,14 @@ class Table:
         persian = language() == "fa"
 
         def direction(text: str) -> str:
-            # in the Persian edition a cell with Persian words in it is right-to-left even when it
+            # a cell with Persian words in it is right-to-left in the Persian edition even when it
             # opens with a Latin name ("province = Khuzestan، plan = ۲۰"; a citation "actual/plan
-            # از …"): dir="auto" would lay it out left-to-right and scramble its order
-            return "rtl" if persian and PERSIAN_LETTER.search(text) else "auto"
+            # از …"), and in either edition when it opens with a signed Persian number ("‎−۰٫۰۹ تا
+            # ۱٫۰۱", whose left-to-right mark comes first): dir="auto" would lay it out
+            # left-to-right and scramble its order
+            if PERSIAN_LETTER.search(text) and (persian or text.startswith("\u200e")):
+                return "rtl"
+            return "auto"
         head = "".join(f'<th dir="auto">{escape(c)}</th>' for c in self.df.columns)
         if self.cites is not None:
             head += f'<th class="cite" dir="auto">{escape(t("provenance.col_source"))}</th>'
@@ -298,10 +302,6 @@ class Table:
                 text = self._cell(c, r[c])
                 if NUMERIC_CELL.match(html.unescape(text)):
                     cells.append(f'<td class="num">{text}</td>')
-                elif text.startswith("\u200e") and PERSIAN_LETTER.search(text):
-                    # a Persian cell that opens with a signed number ("‎−۰٫۰۹ تا ۱٫۰۱"): the sign's
-                    # left-to-right mark would make dir="auto" read the whole cell as left-to-right
-                    cells.append(f'<td class="text" dir="rtl">{text}</td>')
                 else:
                     if IDENTIFIER.match(text):  # a dataset or column name: may break after its underscores
                         text = text.replace("_", "_<wbr>")

@@ -22,7 +22,7 @@ import pandas as pd
 
 from analysis.core import paths
 from analysis.core.provinces import get as get_province
-from analysis.core.text import bi, isolate, language, t
+from analysis.core.text import bi, isolate_in_persian, language, t
 from analysis.metrics import planactual
 from analysis.metrics.indicators import get as get_indicator
 from analysis.report import cite
@@ -129,11 +129,10 @@ def table(p: Path_ | None = None) -> Table:
         seed_what = t("provenance.trace_seed_what", seed_text=p.seed_text.strip(), plan=p.plan, actual=p.actual, check=check)
     unit = unit_text(p.unit)
     steps = [
-        # file names isolated: in Persian text "002_d5af….txt" would otherwise show as "d5af….txt_002"
-        ("provenance.trace_step_seed", t("provenance.trace_seed_where", seed=p.seed, file=isolate(p.file), line=p.line),
+        ("provenance.trace_step_seed", t("provenance.trace_seed_where", seed=p.seed, file=isolate_in_persian(p.file), line=p.line),
          seed_what, p.cite),
         ("provenance.trace_step_row",
-         t("provenance.trace_row_where", path=isolate(display_path(dataset(p.dataset).path)), csv_line=p.csv_line,
+         t("provenance.trace_row_where", path=isolate_in_persian(display_path(dataset(p.dataset).path)), csv_line=p.csv_line,
            dataset=p.dataset, table=p.table),
          t("provenance.trace_row_what", province_key=p.province, plan_col=p.plan_col, plan=p.plan,
            actual_col=p.actual_col, actual=p.actual, line=p.line, unit=unit), p.cite),
